@@ -1,0 +1,117 @@
+/// cairn's entry point: global options (Terraform's: -chdir, -help, -version), then dispatch to
+/// a subcommand. Nothing below cli/ includes this layer.
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/streams.h"
+
+namespace cairn::cli {
+namespace {
+
+struct Command {
+  std::function<int(const Args&, Streams&)> run;
+  const char* synopsis;
+  bool main;  // listed under "Main commands"
+};
+
+const std::map<std::string, Command>& Commands() {
+  static const std::map<std::string, Command> commands = {
+      {"version", {RunVersion, "Show the current Cairn version", false}},
+  };
+  return commands;
+}
+
+void PrintHelp(std::ostream& out) {
+  out << "Usage: cairn [global options] <subcommand> [args]\n\n"
+         "The available commands for execution are listed below.\n"
+         "The primary workflow commands are given first, followed by\n"
+         "less common or more advanced commands.\n\n"
+         "Main commands:\n";
+  for (const auto& [name, c] : Commands()) {
+    if (c.main) out << "  " << name << std::string(14 - name.size(), ' ') << c.synopsis << "\n";
+  }
+  out << "\nAll other commands:\n";
+  for (const auto& [name, c] : Commands()) {
+    if (!c.main) out << "  " << name << std::string(14 - name.size(), ' ') << c.synopsis << "\n";
+  }
+  out << "\nGlobal options (use these before the subcommand, if any):\n"
+         "  -chdir=DIR    Switch to a different working directory before executing the\n"
+         "                given subcommand.\n"
+         "  -help         Show this help output, or the help for a specified subcommand.\n"
+         "  -version      An alias for the \"version\" subcommand.\n";
+}
+
+/// Levenshtein distance, for "Did you mean" suggestions.
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+int Main(int argc, char** argv) {
+  Streams io = ProcessStreams();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t i = 0;
+  bool help = false;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("-chdir=", 0) == 0 || a.rfind("--chdir=", 0) == 0) {
+      std::string dir = a.substr(a.find('=') + 1);
+      if (chdir(dir.c_str()) != 0) {
+        io.err << "Error handling -chdir option: chdir " << dir << ": " << std::strerror(errno)
+               << "\n";
+        return 1;
+      }
+    } else if (a == "-help" || a == "--help" || a == "-h") {
+      help = true;
+    } else if (a == "-version" || a == "--version" || a == "-v") {
+      args[i] = "version";
+      break;
+    } else if (a == "-no-color") {
+      io.no_color = true;
+    } else {
+      break;
+    }
+  }
+  if (i >= args.size()) {
+    PrintHelp(help ? io.out : io.err);
+    return help ? 0 : 127;
+  }
+  const std::string name = args[i];
+  Args rest(args.begin() + i + 1, args.end());
+  if (help) rest.insert(rest.begin(), "-help");
+  auto it = Commands().find(name);
+  if (it == Commands().end()) {
+    io.err << "Cairn has no command named \"" << name << "\".";
+    std::string best;
+    size_t best_d = 3;
+    for (const auto& [cmd, c] : Commands()) {
+      size_t d = EditDistance(name, cmd);
+      if (d < best_d) best_d = d, best = cmd;
+    }
+    if (!best.empty()) io.err << " Did you mean \"" << best << "\"?";
+    io.err << "\n\nTo see all of Cairn's top-level commands, run:\n  cairn -help\n\n";
+    return 1;
+  }
+  return it->second.run(rest, io);
+}
+
+}  // namespace
+}  // namespace cairn::cli
+
+int main(int argc, char** argv) { return cairn::cli::Main(argc, argv); }

@@ -1,0 +1,63 @@
+#pragma once
+/// Diagnostics: the one way a phase reports a problem. A phase returns its (partial) output
+/// plus `Diagnostics`; nothing below cli/ prints.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lang/base/source.h"
+
+namespace cairn {
+
+enum class Severity { kError, kWarning };
+
+/// One problem, in hashicorp/hcl's shape.
+/// `summary` is a short sentence without a trailing period (Terraform's wording where Terraform
+/// reports the same mistake); `detail` is prose that may span paragraphs; `subject` is the tight
+/// range the problem is about (underlined when rendered); `context` is a wider enclosing range
+/// (e.g. the whole expression) that rendering may use to show more lines.
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string summary;
+  std::string detail;
+  std::optional<Range> subject;
+  std::optional<Range> context;
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+/// An ordered list of diagnostics.
+class Diagnostics {
+ public:
+  void Add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void Append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  }
+  void Error(std::string summary, std::string detail, std::optional<Range> subject = {},
+             std::optional<Range> context = {}) {
+    items_.push_back({Severity::kError, std::move(summary), std::move(detail), std::move(subject),
+                      std::move(context)});
+  }
+  void Warning(std::string summary, std::string detail, std::optional<Range> subject = {},
+               std::optional<Range> context = {}) {
+    items_.push_back({Severity::kWarning, std::move(summary), std::move(detail),
+                      std::move(subject), std::move(context)});
+  }
+
+  bool HasErrors() const;
+  size_t ErrorCount() const;
+  size_t WarningCount() const;
+  bool empty() const { return items_.empty(); }
+  size_t size() const { return items_.size(); }
+  const Diagnostic& operator[](size_t i) const { return items_[i]; }
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
+  std::vector<Diagnostic>& items() { return items_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace cairn
