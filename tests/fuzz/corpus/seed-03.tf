@@ -1,0 +1,6 @@
+h = <<-EOT
+  line ${x}
+    %{ for i in l ~}
+  ${i}
+  %{~ endfor }
+  EOT

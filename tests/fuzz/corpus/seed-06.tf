@@ -1,0 +1,1 @@
+f = provider::p::fn(a, b...)

@@ -1,0 +1,1 @@
+block a b { c = 1 }
