@@ -1,0 +1,96 @@
+#include "tests/cli/cli_runner.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace cairn::testing {
+namespace fs = std::filesystem;
+
+ScratchDir::ScratchDir() {
+  std::string tmpl = (fs::temp_directory_path() / "cairn-test-XXXXXX").string();
+  if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void ScratchDir::Write(const std::string& relative, const std::string& content) const {
+  fs::path p = path_ / relative;
+  fs::create_directories(p.parent_path());
+  std::ofstream f(p, std::ios::binary);
+  f << content;
+}
+
+std::string ScratchDir::Read(const std::string& relative) const { return ReadFile(path_ / relative); }
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+namespace {
+
+std::string ReadAllFrom(const fs::path& p) { return ReadFile(p); }
+
+}  // namespace
+
+CliResult RunCairn(const fs::path& cwd, const std::vector<std::string>& args,
+                   const std::string& stdin_text) {
+  ScratchDir io;
+  fs::path in = io.path() / "stdin", out = io.path() / "stdout", err = io.path() / "stderr";
+  {
+    std::ofstream f(in, std::ios::binary);
+    f << stdin_text;
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(cwd.c_str()) != 0) _exit(126);
+    int fi = open(in.c_str(), O_RDONLY);
+    int fo = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fe = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fi < 0 || fo < 0 || fe < 0) _exit(126);
+    dup2(fi, 0);
+    dup2(fo, 1);
+    dup2(fe, 2);
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) {
+      std::string kv = *e;
+      if (kv.rfind("TF_", 0) == 0 || kv.rfind("CAIRN_", 0) == 0 || kv.rfind("NO_COLOR=", 0) == 0)
+        continue;
+      env.push_back(kv);
+    }
+    env.push_back("NO_COLOR=1");
+    std::vector<char*> envp;
+    for (auto& kv : env) envp.push_back(kv.data());
+    envp.push_back(nullptr);
+    std::vector<char*> argv;
+    std::string bin = CAIRN_BINARY;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execve(bin.c_str(), argv.data(), envp.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CliResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = ReadAllFrom(out);
+  r.err = ReadAllFrom(err);
+  return r;
+}
+
+}  // namespace cairn::testing

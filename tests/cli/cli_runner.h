@@ -1,0 +1,43 @@
+#pragma once
+/// Running the real `cairn` binary in a scratch directory, for CLI tests that assert exactly
+/// what a user sees (stdout, stderr, exit code).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cairn::testing {
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// A fresh temporary directory, removed when the object dies.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  /// Writes `content` to `relative` (creating parent directories).
+  void Write(const std::string& relative, const std::string& content) const;
+  /// Reads a file below the directory ("" when missing).
+  std::string Read(const std::string& relative) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Runs CAIRN_BINARY with `args` in `cwd`, feeding `stdin_text` on standard input, with
+/// NO_COLOR=1 and TF_/CAIRN_ variables cleared. Captures stdout and stderr separately.
+CliResult RunCairn(const std::filesystem::path& cwd, const std::vector<std::string>& args,
+                   const std::string& stdin_text = "");
+
+/// Reads a whole file (for goldens); "" when missing.
+std::string ReadFile(const std::filesystem::path& path);
+
+}  // namespace cairn::testing
