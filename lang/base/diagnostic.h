@@ -12,6 +12,15 @@ namespace cairn {
 
 enum class Severity { kError, kWarning };
 
+/// A statement about the value a traversal had while the failing expression was evaluated
+/// (Terraform's "values" hints under a snippet), e.g. {"var.x", "is \"a\""}.
+struct ExpressionValue {
+  std::string traversal;
+  std::string statement;
+
+  friend bool operator==(const ExpressionValue&, const ExpressionValue&) = default;
+};
+
 /// One problem, in hashicorp/hcl's shape.
 /// `summary` is a short sentence without a trailing period (Terraform's wording where Terraform
 /// reports the same mistake); `detail` is prose that may span paragraphs; `subject` is the tight
@@ -23,6 +32,11 @@ struct Diagnostic {
   std::string detail;
   std::optional<Range> subject;
   std::optional<Range> context;
+  /// The address of the object being processed (e.g. `terraform_data.a[0]`), rendered as
+  /// "with <address>," above the source line; empty when none.
+  std::string address;
+  /// Values of the variables the expression at `subject` referred to; empty when none.
+  std::vector<ExpressionValue> values;
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -37,12 +51,12 @@ class Diagnostics {
   void Error(std::string summary, std::string detail, std::optional<Range> subject = {},
              std::optional<Range> context = {}) {
     items_.push_back({Severity::kError, std::move(summary), std::move(detail), std::move(subject),
-                      std::move(context)});
+                      std::move(context), {}, {}});
   }
   void Warning(std::string summary, std::string detail, std::optional<Range> subject = {},
                std::optional<Range> context = {}) {
     items_.push_back({Severity::kWarning, std::move(summary), std::move(detail),
-                      std::move(subject), std::move(context)});
+                      std::move(subject), std::move(context), {}, {}});
   }
 
   bool HasErrors() const;

@@ -1,0 +1,27 @@
+#pragma once
+/// Diagnostics in Terraform's machine-readable JSON (`views/json.Diagnostic`), as used by
+/// `validate -json` and inside the `plan -json`/`apply -json` UI log.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "lang/base/diagnostic.h"
+#include "lang/base/diagnostic_display.h"
+#include "lang/base/source_index.h"
+
+namespace cairn {
+
+/// One diagnostic object, keys in Terraform's order: severity, summary, detail, address (only
+/// when set), range {filename, start{line,column,byte}, end{...}} and snippet {context (null
+/// when none), code, start_line, highlight_start_offset, highlight_end_offset, values[]}, the
+/// last two only when there is a subject / known source.
+nlohmann::ordered_json DiagnosticToJson(const DiagnosticDisplay& diagnostic);
+nlohmann::ordered_json DiagnosticToJson(const Diagnostic& diagnostic, const SourceIndex& sources);
+
+/// The whole stdout of `terraform validate -json`: {format_version "1.0", valid, error_count,
+/// warning_count, diagnostics[]} indented by two spaces, in the diagnostics' own order (not
+/// sorted), followed by a newline.
+std::string RenderValidateJson(const Diagnostics& diagnostics, const SourceIndex& sources);
+
+}  // namespace cairn

@@ -1,0 +1,6 @@
+resource "terraform_data" "a" {
+  foo = 1
+  lifecycle {
+    bar = 2
+  }
+}

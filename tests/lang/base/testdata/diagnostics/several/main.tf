@@ -1,0 +1,9 @@
+resource "terraform_data" "a" {
+  lifecycle {
+    ignore_changes = ["input"]
+  }
+}
+foo "bar" {
+}
+baz {
+}

@@ -1,0 +1,4 @@
+resource "terraform_data" "ünï" {
+  input = "héllo wörld"
+  föo   = "bär"
+}
