@@ -21,6 +21,34 @@ struct ExpressionValue {
   friend bool operator==(const ExpressionValue&, const ExpressionValue&) = default;
 };
 
+/// A parameter of a function signature shown with a failed call.
+struct FunctionParamInfo {
+  std::string name;
+  /// The type constraint as cty's type JSON, e.g. `"string"` or `["list","number"]`.
+  std::string type_json;
+
+  friend bool operator==(const FunctionParamInfo&, const FunctionParamInfo&) = default;
+};
+
+/// The function call a diagnostic is about (hcl's FunctionCallDiagExtra), rendered as
+/// "while calling f(a, b...)" under the snippet and as `function_call` in JSON.
+struct FunctionCallInfo {
+  /// The name as written in the call, e.g. "upper" or "provider::p::f".
+  std::string called_as;
+  /// The signature, when the function is known.
+  struct Signature {
+    std::string name;  // leaf name, without namespace
+    std::vector<FunctionParamInfo> params;
+    std::optional<FunctionParamInfo> variadic_param;
+    std::string return_type_json;  // cty type JSON
+
+    friend bool operator==(const Signature&, const Signature&) = default;
+  };
+  std::optional<Signature> signature;
+
+  friend bool operator==(const FunctionCallInfo&, const FunctionCallInfo&) = default;
+};
+
 /// One problem, in hashicorp/hcl's shape.
 /// `summary` is a short sentence without a trailing period (Terraform's wording where Terraform
 /// reports the same mistake); `detail` is prose that may span paragraphs; `subject` is the tight
@@ -37,6 +65,8 @@ struct Diagnostic {
   std::string address;
   /// Values of the variables the expression at `subject` referred to; empty when none.
   std::vector<ExpressionValue> values;
+  /// The failed function call the subject is in, if any.
+  std::optional<FunctionCallInfo> function_call;
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -50,13 +80,25 @@ class Diagnostics {
   }
   void Error(std::string summary, std::string detail, std::optional<Range> subject = {},
              std::optional<Range> context = {}) {
-    items_.push_back({Severity::kError, std::move(summary), std::move(detail), std::move(subject),
-                      std::move(context), {}, {}});
+    items_.push_back({Severity::kError,
+                      std::move(summary),
+                      std::move(detail),
+                      std::move(subject),
+                      std::move(context),
+                      {},
+                      {},
+                      {}});
   }
   void Warning(std::string summary, std::string detail, std::optional<Range> subject = {},
                std::optional<Range> context = {}) {
-    items_.push_back({Severity::kWarning, std::move(summary), std::move(detail),
-                      std::move(subject), std::move(context), {}, {}});
+    items_.push_back({Severity::kWarning,
+                      std::move(summary),
+                      std::move(detail),
+                      std::move(subject),
+                      std::move(context),
+                      {},
+                      {},
+                      {}});
   }
 
   bool HasErrors() const;

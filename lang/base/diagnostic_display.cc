@@ -40,8 +40,7 @@ int64_t Clamp(int64_t v, int64_t hi) { return std::clamp<int64_t>(v, 0, hi); }
 
 }  // namespace
 
-DiagnosticDisplay MakeDiagnosticDisplay(const Diagnostic& diagnostic,
-                                        const SourceIndex& sources) {
+DiagnosticDisplay MakeDiagnosticDisplay(const Diagnostic& diagnostic, const SourceIndex& sources) {
   DiagnosticDisplay out;
   out.severity = diagnostic.severity;
   out.summary = diagnostic.summary;
@@ -69,7 +68,14 @@ DiagnosticDisplay MakeDiagnosticDisplay(const Diagnostic& diagnostic,
   int64_t code_start_byte = 0;
   std::string& code = snippet.code;
   const int64_t size = static_cast<int64_t>(src->size());
-  for (int64_t pos = 0; pos < size;) {
+  // Lines before the one holding the snippet's first byte cannot overlap it, so the scan starts
+  // there (a line ending exactly where the snippet starts is that line).
+  int64_t first = 0;
+  if (want.start > 0) {
+    const size_t before = src->rfind('\n', static_cast<size_t>(std::min(want.start, size) - 1));
+    first = before == std::string_view::npos ? 0 : static_cast<int64_t>(before) + 1;
+  }
+  for (int64_t pos = first; pos < size;) {
     const size_t nl = src->find('\n', static_cast<size_t>(pos));
     const int64_t next = nl == std::string_view::npos ? size : static_cast<int64_t>(nl) + 1;
     int64_t line_end = nl == std::string_view::npos ? size : static_cast<int64_t>(nl);
@@ -93,10 +99,10 @@ DiagnosticDisplay MakeDiagnosticDisplay(const Diagnostic& diagnostic,
   snippet.highlight_end_offset = Clamp(end, code_size);
 
   snippet.values = diagnostic.values;
-  std::stable_sort(snippet.values.begin(), snippet.values.end(),
-                   [](const ExpressionValue& a, const ExpressionValue& b) {
-                     return a.traversal < b.traversal;
-                   });
+  std::stable_sort(
+      snippet.values.begin(), snippet.values.end(),
+      [](const ExpressionValue& a, const ExpressionValue& b) { return a.traversal < b.traversal; });
+  snippet.function_call = diagnostic.function_call;
   out.snippet = std::move(snippet);
   return out;
 }

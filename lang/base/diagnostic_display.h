@@ -27,6 +27,8 @@ struct DiagnosticSnippet {
   int64_t highlight_end_offset = 0;
   /// Expression values, sorted by traversal.
   std::vector<ExpressionValue> values;
+  /// The failed call, if the diagnostic has one.
+  std::optional<FunctionCallInfo> function_call;
 };
 
 /// A diagnostic ready for rendering.

@@ -13,6 +13,22 @@ nlohmann::ordered_json PosToJson(const Pos& p) {
   return j;
 }
 
+/// A cty type JSON text as a value; "dynamic" when it is not valid JSON (as Terraform falls
+/// back to when a type cannot be described).
+nlohmann::ordered_json TypeJson(const std::string& text) {
+  nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return "dynamic";
+  return j;
+}
+
+nlohmann::ordered_json ParamToJson(const FunctionParamInfo& p) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["name"] = p.name;
+  j["type"] = TypeJson(p.type_json);
+  return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json DiagnosticToJson(const DiagnosticDisplay& d) {
@@ -44,6 +60,21 @@ nlohmann::ordered_json DiagnosticToJson(const DiagnosticDisplay& d) {
       values.push_back(std::move(vj));
     }
     sj["values"] = std::move(values);
+    if (s.function_call) {
+      nlohmann::ordered_json call = nlohmann::ordered_json::object();
+      call["called_as"] = s.function_call->called_as;
+      if (const auto& sig = s.function_call->signature) {
+        nlohmann::ordered_json sj2 = nlohmann::ordered_json::object();
+        sj2["name"] = sig->name;
+        nlohmann::ordered_json params = nlohmann::ordered_json::array();
+        for (const FunctionParamInfo& p : sig->params) params.push_back(ParamToJson(p));
+        sj2["params"] = std::move(params);
+        if (sig->variadic_param) sj2["variadic_param"] = ParamToJson(*sig->variadic_param);
+        sj2["return_type"] = TypeJson(sig->return_type_json);
+        call["signature"] = std::move(sj2);
+      }
+      sj["function_call"] = std::move(call);
+    }
     j["snippet"] = std::move(sj);
   }
   return j;

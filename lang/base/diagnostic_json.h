@@ -2,9 +2,8 @@
 /// Diagnostics in Terraform's machine-readable JSON (`views/json.Diagnostic`), as used by
 /// `validate -json` and inside the `plan -json`/`apply -json` UI log.
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "lang/base/diagnostic.h"
 #include "lang/base/diagnostic_display.h"
@@ -14,8 +13,10 @@ namespace cairn {
 
 /// One diagnostic object, keys in Terraform's order: severity, summary, detail, address (only
 /// when set), range {filename, start{line,column,byte}, end{...}} and snippet {context (null
-/// when none), code, start_line, highlight_start_offset, highlight_end_offset, values[]}, the
-/// last two only when there is a subject / known source.
+/// when none), code, start_line, highlight_start_offset, highlight_end_offset, values[],
+/// function_call {called_as, signature {name, params[{name, type}], variadic_param,
+/// return_type}} (only when set)}; range only with a subject, snippet only when its source is
+/// known.
 nlohmann::ordered_json DiagnosticToJson(const DiagnosticDisplay& diagnostic);
 nlohmann::ordered_json DiagnosticToJson(const Diagnostic& diagnostic, const SourceIndex& sources);
 

@@ -1,10 +1,10 @@
 #include "lang/base/diagnostic_text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "lang/base/colorize.h"
 #include "lang/base/utf8.h"
@@ -78,8 +78,28 @@ void WriteSnippet(std::string& buf, const DiagnosticDisplay& d, bool color) {
       fmt::format_to(std::back_inserter(buf), "{:4}: {}\n", line_number++, line);
     });
 
-    if (!s.values.empty()) {
+    const bool has_signature = s.function_call && s.function_call->signature;
+    if (!s.values.empty() || has_signature) {
       buf += Colorize("    [dark_gray]├────────────────[reset]\n", color);
+      if (has_signature) {
+        const std::string f =
+            Colorize("    [dark_gray]│[reset] while calling [bold]%s[reset](", color);
+        const size_t at = f.find("%s");
+        buf.append(f, 0, at);
+        buf += s.function_call->called_as;
+        buf.append(f, at + 2, std::string::npos);
+        const FunctionCallInfo::Signature& sig = *s.function_call->signature;
+        for (size_t i = 0; i < sig.params.size(); ++i) {
+          if (i > 0) buf += ", ";
+          buf += sig.params[i].name;
+        }
+        if (sig.variadic_param) {
+          if (!sig.params.empty()) buf += ", ";
+          buf += sig.variadic_param->name;
+          buf += "...";
+        }
+        buf += ")\n";
+      }
       const std::string first = Colorize("    [dark_gray]│[reset] [bold]%s[reset] %s\n", color);
       const std::string more = Colorize("    [dark_gray]│[reset]   %s\n", color);
       for (const ExpressionValue& v : s.values) {
@@ -132,8 +152,8 @@ std::string RenderPlain(const DiagnosticDisplay& d, int width) {
 std::string RenderColor(const DiagnosticDisplay& d, int width) {
   const bool is_error = d.severity == Severity::kError;
   const std::string_view hue = is_error ? "[red]" : "[yellow]";
-  std::string buf = Colorize(is_error ? "[bold][red]Error: [reset]" : "[bold][yellow]Warning: [reset]",
-                             true);
+  std::string buf =
+      Colorize(is_error ? "[bold][red]Error: [reset]" : "[bold][yellow]Warning: [reset]", true);
   const std::string rule_line = Colorize(std::string(hue) + "│[reset] ", true);
   const std::string rule_start = Colorize(std::string(hue) + "╷[reset]", true);
   const std::string rule_end = Colorize(std::string(hue) + "╵[reset]", true);
@@ -239,10 +259,9 @@ std::vector<ConsolidatedDiagnostic> ConsolidateWarnings(
   }
   for (ConsolidatedDiagnostic& c : out) {
     if (c.count < 2) continue;
-    const std::string note = c.count == 2
-                                 ? std::string("(and one more similar warning elsewhere)")
-                                 : fmt::format("(and {} more similar warnings elsewhere)",
-                                               c.count - 1);
+    const std::string note =
+        c.count == 2 ? std::string("(and one more similar warning elsewhere)")
+                     : fmt::format("(and {} more similar warnings elsewhere)", c.count - 1);
     std::string& detail = c.diagnostic.detail;
     detail = detail.empty() ? note : detail + "\n\n" + note;
   }
@@ -256,22 +275,20 @@ std::vector<RenderedDiagnostic> RenderDiagnosticsText(const Diagnostics& diagnos
   SortDiagnostics(sorted);
   std::vector<RenderedDiagnostic> out;
   for (const ConsolidatedDiagnostic& c : ConsolidateWarnings(sorted)) {
-    out.push_back(
-        {c.diagnostic.severity, RenderDiagnosticText(c.diagnostic, sources, options)});
+    out.push_back({c.diagnostic.severity, RenderDiagnosticText(c.diagnostic, sources, options)});
   }
   return out;
 }
 
-std::string RenderWarningsCompact(const std::vector<ConsolidatedDiagnostic>& warnings,
-                                  bool color) {
+std::string RenderWarningsCompact(const std::vector<ConsolidatedDiagnostic>& warnings, bool color) {
   std::string out = Colorize("[bold][yellow]Warnings:[reset]\n\n", color);
   for (const ConsolidatedDiagnostic& c : warnings) {
     fmt::format_to(std::back_inserter(out), "- {}\n", c.diagnostic.summary);
     if (c.diagnostic.subject) {
       const Range& s = *c.diagnostic.subject;
       if (c.count > 1) {
-        fmt::format_to(std::back_inserter(out), "  on {} line {} (and {} more)\n",
-                       s.filename.str(), s.start.line, c.count - 1);
+        fmt::format_to(std::back_inserter(out), "  on {} line {} (and {} more)\n", s.filename.str(),
+                       s.start.line, c.count - 1);
       } else {
         fmt::format_to(std::back_inserter(out), "  on {} line {}\n", s.filename.str(),
                        s.start.line);

@@ -61,7 +61,6 @@ std::vector<RenderedDiagnostic> RenderDiagnosticsText(const Diagnostics& diagnos
 /// Terraform's `format.DiagnosticWarningsCompact` (for `-compact-warnings` when there are only
 /// warnings): "Warnings:\n\n" then "- <summary>\n" and "  on <file> line <n>[ (and N more)]\n"
 /// per consolidated warning. Pass the output of ConsolidateWarnings.
-std::string RenderWarningsCompact(const std::vector<ConsolidatedDiagnostic>& warnings,
-                                  bool color);
+std::string RenderWarningsCompact(const std::vector<ConsolidatedDiagnostic>& warnings, bool color);
 
 }  // namespace cairn

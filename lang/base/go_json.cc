@@ -32,8 +32,8 @@ void AppendFloat(std::string& out, double f) {
   out += s;
 }
 
-void Write(std::string& out, const nlohmann::ordered_json& v, bool pretty,
-           std::string_view indent, int depth) {
+void Write(std::string& out, const nlohmann::ordered_json& v, bool pretty, std::string_view indent,
+           int depth) {
   using Type = nlohmann::ordered_json::value_t;
   auto newline = [&](int d) {
     if (!pretty) return;
@@ -108,13 +108,27 @@ void AppendGoJsonString(std::string& out, std::string_view s) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       switch (b) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         case '<':
         case '>':
         case '&':

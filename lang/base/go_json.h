@@ -4,10 +4,9 @@
 /// etc., other non-ASCII text kept as UTF-8, invalid UTF-8 as \ufffd, control characters as
 /// \n \r \t \b \f or \u00XX, floats in Go's shortest form.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace cairn {
 

@@ -10,7 +10,8 @@ constexpr char kHex[] = "0123456789abcdef";
 void AppendHexEscape(std::string& out, char kind, uint32_t v, int digits) {
   out.push_back('\\');
   out.push_back(kind);
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 0xF]);
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+    out.push_back(kHex[(v >> shift) & 0xF]);
 }
 
 }  // namespace
@@ -29,13 +30,27 @@ std::string GoQuote(std::string_view s) {
       out.push_back(static_cast<char>(r));
     } else if (r < 0x80) {
       switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
+        case '\a':
+          out += "\\a";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\v':
+          out += "\\v";
+          break;
         default:
           if (r < 0x20 || r == 0x7F) {
             AppendHexEscape(out, 'x', r, 2);
@@ -43,8 +58,7 @@ std::string GoQuote(std::string_view s) {
             out.push_back(static_cast<char>(r));
           }
       }
-    } else if ((r >= 0x80 && r <= 0x9F) || r == 0xAD || r == 0x2028 || r == 0x2029 ||
-               r == 0xFEFF) {
+    } else if ((r >= 0x80 && r <= 0x9F) || r == 0xAD || r == 0x2028 || r == 0x2029 || r == 0xFEFF) {
       // Non-printable characters (a subset of Go's unicode.IsPrint exceptions).
       AppendHexEscape(out, 'u', r, 4);
     } else {

@@ -6,8 +6,7 @@ namespace cairn {
 namespace {
 
 TEST(ColorizeTest, KnownTagsBecomeEscapesWithFinalReset) {
-  EXPECT_EQ(Colorize("[bold][red]Error: [reset]", true),
-            "\x1b[1m\x1b[31mError: \x1b[0m\x1b[0m");
+  EXPECT_EQ(Colorize("[bold][red]Error: [reset]", true), "\x1b[1m\x1b[31mError: \x1b[0m\x1b[0m");
   EXPECT_EQ(Colorize("    [dark_gray]│[reset] x", true), "    \x1b[90m│\x1b[0m x\x1b[0m");
 }
 

@@ -78,10 +78,9 @@ Range Span(std::string_view src, FileName file, std::string_view needle, int nth
 }
 
 std::vector<std::string> CaseNames() {
-  return {"consolidated_warnings", "crlf",          "long_detail", "multi_line",
-          "multi_paragraph",       "nested_context", "no_subject",  "several",
-          "single_line",           "syntax_error",   "unicode",     "values",
-          "warning"};
+  return {"consolidated_warnings", "crlf",           "function_call", "long_detail", "multi_line",
+          "multi_paragraph",       "nested_context", "no_subject",    "several",     "single_line",
+          "syntax_error",          "unicode",        "values",        "warning"};
 }
 
 namespace {
@@ -167,6 +166,43 @@ DiagnosticCase BuildCase(const std::string& name) {
     e.context = Span(src, f, "length(var.name) + local.prefix");
     e.values = {{"local.prefix", "is \"app\""}};
     d.Add(std::move(e));
+  } else if (name == "function_call") {
+    auto call = [&](std::string called_as, std::vector<FunctionParamInfo> params,
+                    std::optional<FunctionParamInfo> variadic, std::string ret) {
+      FunctionCallInfo info;
+      info.called_as = called_as;
+      info.signature = FunctionCallInfo::Signature{std::move(called_as), std::move(params),
+                                                   std::move(variadic), std::move(ret)};
+      return info;
+    };
+    auto error = [&](std::string summary, std::string detail, Range subject, Range context,
+                     std::optional<FunctionCallInfo> info) {
+      Diagnostic e;
+      e.summary = std::move(summary);
+      e.detail = std::move(detail);
+      e.subject = subject;
+      e.context = context;
+      e.function_call = std::move(info);
+      d.Add(std::move(e));
+    };
+    auto FirstByteOf = [&](Range r) { return Bytes(src, f, r.start.byte, r.start.byte + 1); };
+    // In the order Terraform reported them (its JSON keeps it; its text sorts by position).
+    error("Call to unknown function", "There is no function named \"nosuchfunc\".",
+          Span(src, f, "nosuchfunc"), Span(src, f, "nosuchfunc(1)"), std::nullopt);
+    error("Too many function arguments", "Function \"upper\" expects only 1 argument(s).",
+          FirstByteOf(Span(src, f, "2)")), Span(src, f, "upper(var.s, 2)"),
+          call("upper", {{"str", "\"string\""}}, std::nullopt, "\"string\""));
+    const Range z = Span(src, f, "z");
+    error("Invalid function argument",
+          "Invalid value for \"numbers\" parameter: a number is required.", z,
+          Span(src, f, "max(1, \"z\")"),
+          call("max", {}, FunctionParamInfo{"numbers", "\"number\""}, "\"number\""));
+    error(
+        "Invalid function argument",
+        "Invalid value for \"offset\" parameter: a number is required.",
+        FirstByteOf(Span(src, f, "x\"")), Span(src, f, "substr(var.s, \"x\", 1)"),
+        call("substr", {{"str", "\"string\""}, {"offset", "\"number\""}, {"length", "\"number\""}},
+             std::nullopt, "\"string\""));
   } else {
     ADD_FAILURE() << "unknown case " << name;
   }

@@ -20,11 +20,14 @@ std::string ReadTestFile(const std::string& path);
 std::string CaseDir(const std::string& name);
 
 /// Source files for tests. Context strings come from a simplistic scan for top-level blocks:
-/// a block starts on a line that begins with a letter and holds " {", and ends at the next line that is just
+/// a block starts on a line that begins with a letter and holds " {", and ends at the next line
+/// that is just
 /// "}"; its header is the start line up to " {" (fixtures are formatted so this holds).
 class FakeSources final : public SourceIndex {
  public:
-  void Add(FileName file, std::string source) { files_[std::string(file.str())] = std::move(source); }
+  void Add(FileName file, std::string source) {
+    files_[std::string(file.str())] = std::move(source);
+  }
   std::optional<std::string_view> Source(FileName file) const override;
   std::string ContextString(FileName file, int64_t byte) const override;
 

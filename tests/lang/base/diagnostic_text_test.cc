@@ -137,6 +137,35 @@ TEST(DiagnosticTextTest, EmptySubjectIsWidenedToOneCharacter) {
             "\x1b[31m╵\x1b[0m\x1b[0m\n");
 }
 
+TEST(DiagnosticTextTest, SnippetFromContextLinesAndLastLineWithoutNewline) {
+  testing::FakeSources sources;
+  const std::string src = "a = 1\nb = [\n  x,\n  y]";
+  sources.Add(kMain, src);
+  Diagnostic d;
+  d.summary = "S";
+  d.subject = testing::Span(src, kMain, "y");
+  d.context = testing::Span(src, kMain, "[\n  x,\n  y]");
+  EXPECT_EQ(RenderDiagnosticText(d, sources, {}),
+            "\nError: S\n\n  on main.tf line 4:\n   2: b = [\n   3:   x,\n   4:   y]\n\n");
+}
+
+TEST(DiagnosticTextTest, BrokenRangesDoNotCrash) {
+  testing::FakeSources sources;
+  const std::string src = "a = 1\n";
+  sources.Add(kMain, src);
+  Diagnostic d;
+  d.summary = "S";
+  d.subject = Range{kMain, {1, 5, 4}, {1, 2, 1}};  // end before start
+  EXPECT_EQ(RenderDiagnosticText(d, sources, {}),
+            "\nError: S\n\n  on main.tf line 1:\n   1: a = 1\n\n");
+  d.subject = Range{kMain, {9, 1, 500}, {9, 3, 502}};  // past the end of the file
+  EXPECT_EQ(RenderDiagnosticText(d, sources, {}), "\nError: S\n\n  on main.tf line 9:\n   9: \n\n");
+  const DiagnosticDisplay display = MakeDiagnosticDisplay(d, sources);
+  ASSERT_TRUE(display.snippet.has_value());
+  EXPECT_EQ(display.snippet->code, "");
+  EXPECT_EQ(display.snippet->start_line, 9);
+}
+
 TEST(DiagnosticTextTest, NarrowWidthWrapsDetailAndIndentedLinesStayWhole) {
   Diagnostic d;
   d.summary = "S";

@@ -65,8 +65,7 @@ TEST(ContextStringTest, LabelsAreQuotedLikeGo) {
   file.filename = kMain;
   file.body.blocks.push_back(
       MakeBlock("module", {"ünï", "a\"b\\c", "tab\there", std::string("bad\xff", 4)}, 0, 10));
-  EXPECT_EQ(ContextString(file, 5),
-            "module \"ünï\" \"a\\\"b\\\\c\" \"tab\\there\" \"bad\\xff\"");
+  EXPECT_EQ(ContextString(file, 5), "module \"ünï\" \"a\\\"b\\\\c\" \"tab\\there\" \"bad\\xff\"");
   EXPECT_EQ(GoQuote(std::string("\x01\x7f\u0085\u00e9", 6)), "\"\\x01\\x7f\\u0085é\"");
 }
 
