@@ -84,6 +84,19 @@ nlohmann::ordered_json DiagnosticToJson(const Diagnostic& diagnostic, const Sour
   return DiagnosticToJson(MakeDiagnosticDisplay(diagnostic, sources));
 }
 
+nlohmann::ordered_json DiagnosticLogMessage(const DiagnosticDisplay& diagnostic,
+                                            std::string_view timestamp) {
+  const bool is_error = diagnostic.severity == Severity::kError;
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["@level"] = is_error ? "error" : "warn";
+  j["@message"] = (is_error ? "Error: " : "Warning: ") + diagnostic.summary;
+  j["@module"] = "terraform.ui";
+  j["@timestamp"] = std::string(timestamp);
+  j["diagnostic"] = DiagnosticToJson(diagnostic);
+  j["type"] = "diagnostic";
+  return j;
+}
+
 std::string RenderValidateJson(const Diagnostics& diagnostics, const SourceIndex& sources) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   out["format_version"] = "1.0";

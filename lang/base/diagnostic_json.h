@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "lang/base/diagnostic.h"
 #include "lang/base/diagnostic_display.h"
@@ -19,6 +20,14 @@ namespace cairn {
 /// known.
 nlohmann::ordered_json DiagnosticToJson(const DiagnosticDisplay& diagnostic);
 nlohmann::ordered_json DiagnosticToJson(const Diagnostic& diagnostic, const SourceIndex& sources);
+
+/// One message of Terraform's machine-readable UI log (`plan -json`, `apply -json`) for a
+/// diagnostic: {"@level": "error" or "warn", "@message": "Error: <summary>" or "Warning: ...",
+/// "@module": "terraform.ui", "@timestamp": `timestamp` (RFC 3339 with microseconds, e.g.
+/// "2026-11-22T02:51:18.088171Z"), "diagnostic": DiagnosticToJson, "type": "diagnostic"}.
+/// Write it with GoJsonMarshal plus "\n".
+nlohmann::ordered_json DiagnosticLogMessage(const DiagnosticDisplay& diagnostic,
+                                            std::string_view timestamp);
 
 /// The whole stdout of `terraform validate -json`: {format_version "1.0", valid, error_count,
 /// warning_count, diagnostics[]} indented by two spaces, in the diagnostics' own order (not

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <sstream>
+
 #include "diagnostic_cases.h"
 #include "lang/base/go_json.h"
 
@@ -19,6 +22,32 @@ TEST_P(DiagnosticJsonGoldenTest, MatchesTerraformValidateJson) {
   const testing::DiagnosticCase c = BuildCase(GetParam());
   EXPECT_EQ(RenderValidateJson(c.diagnostics, c.sources),
             ReadTestFile(CaseDir(c.name) + "/validate.json"));
+}
+
+// `terraform plan -json` reports the same diagnostics as UI log lines (in an order that can
+// vary between runs when Terraform evaluates concurrently, so lines are compared as a set).
+TEST_P(DiagnosticJsonGoldenTest, MatchesTerraformPlanJsonLogLines) {
+  testing::DiagnosticCase c = BuildCase(GetParam());
+  if (c.name == "no_subject") {
+    // Without `terraform init`, plan stops at the lock file check instead.
+    c.diagnostics = Diagnostics();
+    c.diagnostics.Error(
+        "Inconsistent dependency lock file",
+        "The following dependency selections recorded in the lock file are inconsistent with "
+        "the current configuration:\n  - provider registry.terraform.io/hashicorp/aws: "
+        "required by this configuration but no version is selected\n\nTo make the initial "
+        "dependency selections that will initialize the dependency lock file, run:\n  "
+        "terraform init");
+  }
+  std::multiset<std::string> got;
+  for (const Diagnostic& d : c.diagnostics) {
+    got.insert(GoJsonMarshal(
+        DiagnosticLogMessage(MakeDiagnosticDisplay(d, c.sources), "2000-01-01T00:00:00.000000Z")));
+  }
+  std::multiset<std::string> want;
+  std::istringstream lines(ReadTestFile(CaseDir(c.name) + "/plan_diagnostics.jsonl"));
+  for (std::string line; std::getline(lines, line);) want.insert(line);
+  EXPECT_EQ(got, want);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, DiagnosticJsonGoldenTest, ::testing::ValuesIn(CaseNames()),

@@ -199,6 +199,7 @@ TEST(DiagnosticTextTest, SortPutsWarningsThenSourcelessThenByPosition) {
                                              "error a late", "error nested"}));
 }
 
+// Checked against `terraform plan -compact-warnings` on the consolidated_warnings config.
 TEST(DiagnosticTextTest, CompactWarnings) {
   const testing::DiagnosticCase c = BuildCase("consolidated_warnings");
   Diagnostic sourceless;
