@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string_view>
 #include <unordered_map>
 
@@ -40,6 +41,20 @@ std::string_view TrimSpace(std::string_view s) {
     i += d.size;
   }
   return begin >= end ? std::string_view() : s.substr(begin, end - begin);
+}
+
+/// Appends `format` with each "%s" replaced by the next of `args` (Terraform's formats are
+/// colorized before Go's Sprintf fills them in, so the verbs survive colouring).
+void AppendFormatted(std::string& buf, std::string_view format,
+                     std::initializer_list<std::string_view> args) {
+  auto arg = args.begin();
+  size_t from = 0;
+  for (size_t at; arg != args.end() && (at = format.find("%s", from)) != std::string_view::npos;
+       from = at + 2) {
+    buf.append(format.substr(from, at - from));
+    buf.append(*arg++);
+  }
+  buf.append(format.substr(from));
 }
 
 /// The snippet part (`snippetFormatter.write`): "  with ...", "  on ...", the numbered lines,
@@ -82,12 +97,9 @@ void WriteSnippet(std::string& buf, const DiagnosticDisplay& d, bool color) {
     if (!s.values.empty() || has_signature) {
       buf += Colorize("    [dark_gray]├────────────────[reset]\n", color);
       if (has_signature) {
-        const std::string f =
-            Colorize("    [dark_gray]│[reset] while calling [bold]%s[reset](", color);
-        const size_t at = f.find("%s");
-        buf.append(f, 0, at);
-        buf += s.function_call->called_as;
-        buf.append(f, at + 2, std::string::npos);
+        AppendFormatted(buf,
+                        Colorize("    [dark_gray]│[reset] while calling [bold]%s[reset](", color),
+                        {s.function_call->called_as});
         const FunctionCallInfo::Signature& sig = *s.function_call->signature;
         for (size_t i = 0; i < sig.params.size(); ++i) {
           if (i > 0) buf += ", ";
@@ -105,18 +117,11 @@ void WriteSnippet(std::string& buf, const DiagnosticDisplay& d, bool color) {
       for (const ExpressionValue& v : s.values) {
         bool is_first = true;
         ForEachSplitLine(v.statement, [&](std::string_view line) {
-          // The formats carry Go's %s verbs; fill them in order.
-          const std::string& f = is_first ? first : more;
-          std::string_view args[2] = {is_first ? std::string_view(v.traversal) : line, line};
-          size_t arg = 0, from = 0;
-          while (true) {
-            const size_t at = f.find("%s", from);
-            if (at == std::string::npos) break;
-            buf.append(f, from, at - from);
-            buf.append(args[arg++]);
-            from = at + 2;
+          if (is_first) {
+            AppendFormatted(buf, first, {v.traversal, line});
+          } else {
+            AppendFormatted(buf, more, {line});
           }
-          buf.append(f, from, std::string::npos);
           is_first = false;
         });
       }
