@@ -172,41 +172,49 @@ class Lexer {
     end.byte = int64_t(te) + start_byte_;
     int32_t line = end.line;
     int32_t col = end.column;
-    bool first = true;  // the first character of a token always starts a cluster
+    // Grapheme cluster state (UAX #29, approximated; hcl counts clusters with go-textseg).
+    bool boundary = true;      // the next character starts a cluster: token start, after a control
+    bool pict = false;         // the current cluster is an emoji (Extended_Pictographic) so far
+    bool pict_zwj = false;     // ... and its last character is a ZWJ: an emoji joins it (GB11)
+    int regional = 0;          // regional indicators in a row: pairs form one flag (GB12/13)
     size_t i = ts;
     while (i < te) {
       uint8_t c = data_[i];
       if (c < 0x80) {
-        if (c == '\n') {
+        if (c == '\n' || (c == '\r' && i + 1 < te && data_[i + 1] == '\n')) {
           ++line;
           col = 1;
+          i += c == '\n' ? 1 : 2;
+        } else {
+          ++col;
           ++i;
-          first = true;
-          continue;
         }
-        if (c == '\r' && i + 1 < te && data_[i + 1] == '\n') {
-          ++line;
-          col = 1;
-          i += 2;
-          first = true;
-          continue;
-        }
-        ++col;
-        ++i;
-        first = c == '\r';  // a lone CR is a control: whatever follows starts a cluster
+        boundary = c < 0x20 || c == 0x7F;  // GB4: nothing extends a control character
+        pict = pict_zwj = false;
+        regional = 0;
         continue;
       }
       char32_t cp;
       int len = DecodeStrict(data_ + i, data_ + te, &cp);
+      i += len == 0 ? 1 : len;
       if (len == 0) {  // a byte that is not valid UTF-8 is a cluster of its own
         ++col;
-        ++i;
-        first = true;
+        boundary = true;
+        pict = pict_zwj = false;
+        regional = 0;
         continue;
       }
-      if (first || !InRanges(kGraphemeExtend, cp)) ++col;
-      first = false;
-      i += len;
+      bool is_regional = cp >= 0x1F1E6 && cp <= 0x1F1FF;
+      bool is_pict = !is_regional && cp >= 0xA9 && InRanges(kExtendedPictographic, cp);
+      bool joins = !boundary && ((!is_pict && InRanges(kGraphemeExtend, cp)) ||
+                                 (is_pict && pict_zwj) || (is_regional && regional % 2 == 1));
+      if (!joins) {
+        ++col;
+        pict = is_pict;
+      }
+      pict_zwj = pict && cp == 0x200D;
+      regional = is_regional ? regional + 1 : 0;
+      boundary = cp == 0x2028 || cp == 0x2029;  // line/paragraph separators are controls too
     }
     end.line = line;
     end.column = col;

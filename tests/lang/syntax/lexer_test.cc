@@ -830,6 +830,37 @@ TEST(LexerPositionTest, ColumnsCountCharactersNotBytes) {
             "TokenEOF 1:2:4-1:2:4\n");
 }
 
+TEST(LexerPositionTest, EmojiSequencesAndFlagsAreOneColumn) {
+  // A ZWJ family (18 bytes), a space, a flag made of two regional indicators (8 bytes), a thumb
+  // with a skin tone modifier (8 bytes): four clusters.
+  EXPECT_EQ(Positions("\"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+                      " \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\""),
+            "TokenOQuote 1:1:0-1:2:1\n"
+            "TokenQuotedLit 1:2:1-1:6:36\n"
+            "TokenCQuote 1:6:36-1:7:37\n"
+            "TokenEOF 1:7:37-1:7:37\n");
+  // Three regional indicators: one flag and a lone indicator.
+  EXPECT_EQ(Positions("\"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x87\xAB\""),
+            "TokenOQuote 1:1:0-1:2:1\n"
+            "TokenQuotedLit 1:2:1-1:4:13\n"
+            "TokenCQuote 1:4:13-1:5:14\n"
+            "TokenEOF 1:5:14-1:5:14\n");
+}
+
+TEST(LexerPositionTest, ACombiningMarkAfterAControlStartsACluster) {
+  // A tab then U+0301: two clusters; a letter then U+0301: one.
+  EXPECT_EQ(Positions("\"\t\xCC\x81\""),
+            "TokenOQuote 1:1:0-1:2:1\n"
+            "TokenQuotedLit 1:2:1-1:4:4\n"
+            "TokenCQuote 1:4:4-1:5:5\n"
+            "TokenEOF 1:5:5-1:5:5\n");
+  EXPECT_EQ(Positions("\"a\xCC\x81\""),
+            "TokenOQuote 1:1:0-1:2:1\n"
+            "TokenQuotedLit 1:2:1-1:3:4\n"
+            "TokenCQuote 1:3:4-1:4:5\n"
+            "TokenEOF 1:4:5-1:4:5\n");
+}
+
 TEST(LexerPositionTest, BadBytesAreOneColumnEach) {
   EXPECT_EQ(Positions("\xFE\xFF"),
             "TokenBadUTF8 1:1:0-1:2:1\n"
