@@ -20,8 +20,9 @@ enum class LexMode {
 struct LexResult {
   /// Always ends with exactly one kEOF token. Token positions are relative to `start`.
   std::vector<Token> tokens;
-  /// Diagnostics for tokens that are never valid (hclsyntax's checkInvalidTokens: tabs, bad
-  /// UTF-8, `;`, `'`, bitwise operators, `**`, newlines inside quoted strings, ...).
+  /// Diagnostics for tokens that are never valid (hclsyntax's checkInvalidTokens: bad
+  /// UTF-8, `;`, `'`, backticks, bitwise operators, newlines inside quoted strings, characters
+  /// not used by the language). Tabs are whitespace and `**` is two `*`, as in hclsyntax.
   Diagnostics diagnostics;
 };
 

@@ -68,11 +68,11 @@ enum class TokenKind : uint8_t {
   kBitwiseOr,      // |
   kBitwiseNot,     // ~
   kBitwiseXor,     // ^
-  kStarStar,       // **
+  kStarStar,       // ** (in hclsyntax's vocabulary, but its scanner, and so Lex, gives two kStar)
   kApostrophe,     // '
   kBacktick,       // `
   kSemicolon,      // ;
-  kTabs,           // one or more tab characters
+  kTabs,           // tabs (never produced: hclsyntax's scanner, and so Lex, skips tabs like spaces)
   kInvalid,        // any other character
   kBadUTF8,        // bytes that are not valid UTF-8
   kQuotedNewline,  // a newline inside a quoted string
