@@ -1,0 +1,390 @@
+#include "lang/base/type.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cairn {
+
+namespace {
+
+using type_detail::Compound;
+
+const Type& DynamicType() {
+  static const Type t;
+  return t;
+}
+
+bool IsIdentifierStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool IsIdentifierChar(unsigned char c) {
+  return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80;
+}
+
+bool IsValidIdentifier(std::string_view s) {
+  if (s.empty() || !IsIdentifierStart(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return IsIdentifierChar(c); });
+}
+
+/// Go's %q for the rare attribute name that is not an identifier (printable ASCII kept).
+std::string GoQuote(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      static const char* hex = "0123456789abcdef";
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+/// Whether an object or tuple type appears anywhere in `t` (such types print on many lines).
+bool HasStructural(const Type& t) {
+  if (t.IsObject() || t.IsTuple()) return true;
+  if (t.IsCollection()) return HasStructural(t.ElementType());
+  return false;
+}
+
+}  // namespace
+
+Type Type::List(Type element) {
+  auto c = std::make_shared<Compound>();
+  c->has_dynamic = element.HasDynamic();
+  c->element = std::move(element);
+  return Type(Kind::kList, std::move(c));
+}
+
+Type Type::Set(Type element) {
+  auto c = std::make_shared<Compound>();
+  c->has_dynamic = element.HasDynamic();
+  c->element = std::move(element);
+  return Type(Kind::kSet, std::move(c));
+}
+
+Type Type::Map(Type element) {
+  auto c = std::make_shared<Compound>();
+  c->has_dynamic = element.HasDynamic();
+  c->element = std::move(element);
+  return Type(Kind::kMap, std::move(c));
+}
+
+Type Type::Object(std::vector<std::pair<std::string, Type>> attributes,
+                  std::vector<std::string> optional) {
+  auto c = std::make_shared<Compound>();
+  std::sort(attributes.begin(), attributes.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [name, t] : attributes) c->has_dynamic = c->has_dynamic || t.HasDynamic();
+  c->attributes = std::move(attributes);
+  std::sort(optional.begin(), optional.end());
+  optional.erase(std::unique(optional.begin(), optional.end()), optional.end());
+  c->optional = std::move(optional);
+  return Type(Kind::kObject, std::move(c));
+}
+
+Type Type::Tuple(std::vector<Type> elements) {
+  auto c = std::make_shared<Compound>();
+  for (const auto& t : elements) c->has_dynamic = c->has_dynamic || t.HasDynamic();
+  c->elements = std::move(elements);
+  return Type(Kind::kTuple, std::move(c));
+}
+
+bool Type::HasDynamic() const {
+  if (kind_ == Kind::kDynamic) return true;
+  return compound_ && compound_->has_dynamic;
+}
+
+const Type& Type::ElementType() const {
+  if (!IsCollection()) return DynamicType();
+  return compound_->element;
+}
+
+const std::vector<std::pair<std::string, Type>>& Type::Attributes() const {
+  static const std::vector<std::pair<std::string, Type>> empty;
+  return IsObject() ? compound_->attributes : empty;
+}
+
+int Type::AttributeIndex(std::string_view name) const {
+  const auto& attrs = Attributes();
+  auto it = std::lower_bound(attrs.begin(), attrs.end(), name,
+                             [](const auto& a, std::string_view n) { return a.first < n; });
+  if (it == attrs.end() || it->first != name) return -1;
+  return static_cast<int>(it - attrs.begin());
+}
+
+bool Type::IsOptionalAttribute(std::string_view name) const {
+  const auto& opt = OptionalAttributes();
+  return std::binary_search(opt.begin(), opt.end(), name,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+const std::vector<std::string>& Type::OptionalAttributes() const {
+  static const std::vector<std::string> empty;
+  return IsObject() ? compound_->optional : empty;
+}
+
+const std::vector<Type>& Type::TupleElements() const {
+  static const std::vector<Type> empty;
+  return IsTuple() ? compound_->elements : empty;
+}
+
+bool operator==(const Type& a, const Type& b) {
+  if (a.kind_ != b.kind_) return false;
+  if (a.compound_ == b.compound_) return true;
+  switch (a.kind_) {
+    case Type::Kind::kList:
+    case Type::Kind::kSet:
+    case Type::Kind::kMap:
+      return a.compound_->element == b.compound_->element;
+    case Type::Kind::kObject:
+      return a.compound_->attributes == b.compound_->attributes &&
+             a.compound_->optional == b.compound_->optional;
+    case Type::Kind::kTuple:
+      return a.compound_->elements == b.compound_->elements;
+    default:
+      return true;
+  }
+}
+
+std::string Type::FriendlyName() const {
+  switch (kind_) {
+    case Kind::kDynamic: return "dynamic";
+    case Kind::kBool: return "bool";
+    case Kind::kNumber: return "number";
+    case Kind::kString: return "string";
+    case Kind::kList: return "list of " + ElementType().FriendlyName();
+    case Kind::kSet: return "set of " + ElementType().FriendlyName();
+    case Kind::kMap: return "map of " + ElementType().FriendlyName();
+    case Kind::kObject: return "object";
+    case Kind::kTuple: return "tuple";
+  }
+  return "dynamic";
+}
+
+std::string Type::FriendlyNameForConstraint() const {
+  switch (kind_) {
+    case Kind::kDynamic: return "any type";
+    case Kind::kList:
+    case Kind::kSet:
+    case Kind::kMap: {
+      std::string prefix = kind_ == Kind::kList ? "list of " : kind_ == Kind::kSet ? "set of " : "map of ";
+      if (ElementType().IsDynamic()) return prefix + "any single type";
+      return prefix + ElementType().FriendlyNameForConstraint();
+    }
+    default: return FriendlyName();
+  }
+}
+
+std::string Type::ConstraintString() const {
+  switch (kind_) {
+    case Kind::kDynamic: return "any";
+    case Kind::kBool: return "bool";
+    case Kind::kNumber: return "number";
+    case Kind::kString: return "string";
+    case Kind::kList: return "list(" + ElementType().ConstraintString() + ")";
+    case Kind::kSet: return "set(" + ElementType().ConstraintString() + ")";
+    case Kind::kMap: return "map(" + ElementType().ConstraintString() + ")";
+    case Kind::kObject: {
+      std::string out = "object({";
+      bool first = true;
+      for (const auto& [name, t] : Attributes()) {
+        if (!first) out.push_back(',');
+        first = false;
+        out += IsValidIdentifier(name) ? name : GoQuote(name);
+        out.push_back('=');
+        if (IsOptionalAttribute(name)) {
+          out += "optional(" + t.ConstraintString() + ")";
+        } else {
+          out += t.ConstraintString();
+        }
+      }
+      return out + "})";
+    }
+    case Kind::kTuple: {
+      std::string out = "tuple([";
+      bool first = true;
+      for (const auto& t : TupleElements()) {
+        if (!first) out.push_back(',');
+        first = false;
+        out += t.ConstraintString();
+      }
+      return out + "])";
+    }
+  }
+  return "any";
+}
+
+std::string Type::ConsoleString(int indent) const {
+  std::string pad(indent, ' ');
+  std::string inner(indent + 4, ' ');
+  switch (kind_) {
+    case Kind::kDynamic: return "dynamic";
+    case Kind::kBool:
+    case Kind::kNumber:
+    case Kind::kString: return FriendlyName();
+    case Kind::kList:
+    case Kind::kSet:
+    case Kind::kMap: {
+      std::string name = kind_ == Kind::kList ? "list" : kind_ == Kind::kSet ? "set" : "map";
+      const Type& e = ElementType();
+      if (!HasStructural(e)) return name + "(" + e.ConsoleString(0) + ")";
+      return name + "(\n" + inner + e.ConsoleString(indent + 4) + ",\n" + pad + ")";
+    }
+    case Kind::kObject: {
+      if (Attributes().empty()) return "object({})";
+      std::string out = "object({\n";
+      for (const auto& [name, t] : Attributes()) {
+        out += inner + name + ": " + t.ConsoleString(indent + 4) + ",\n";
+      }
+      return out + pad + "})";
+    }
+    case Kind::kTuple: {
+      if (TupleElements().empty()) return "tuple([])";
+      std::string out = "tuple([\n";
+      for (const auto& t : TupleElements()) out += inner + t.ConsoleString(indent + 4) + ",\n";
+      return out + pad + "])";
+    }
+  }
+  return "dynamic";
+}
+
+namespace {
+
+/// Recursive-descent parser for type-constraint text.
+class ConstraintParser {
+ public:
+  explicit ConstraintParser(std::string_view text) : text_(text) {}
+
+  ParsedTypeConstraint Run() {
+    ParsedTypeConstraint out;
+    out.type = ParseType();
+    SkipSpace();
+    if (error_.empty() && pos_ != text_.size()) Fail("unexpected text after the type");
+    out.error = error_;
+    return out;
+  }
+
+ private:
+  void SkipSpace() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) pos_++;
+  }
+  void Fail(std::string message) {
+    if (error_.empty()) error_ = message + " at offset " + std::to_string(pos_);
+  }
+  bool Eat(char c) {
+    SkipSpace();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      pos_++;
+      return true;
+    }
+    return false;
+  }
+  void Expect(char c) {
+    if (!Eat(c)) Fail(std::string("expected '") + c + "'");
+  }
+  std::string Word() {
+    SkipSpace();
+    size_t start = pos_;
+    while (pos_ < text_.size() && IsIdentifierChar(static_cast<unsigned char>(text_[pos_]))) pos_++;
+    return std::string(text_.substr(start, pos_ - start));
+  }
+  std::string AttributeName() {
+    SkipSpace();
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      pos_++;
+      std::string name;
+      while (pos_ < text_.size() && text_[pos_] != '"') name.push_back(text_[pos_++]);
+      Expect('"');
+      return name;
+    }
+    return Word();
+  }
+
+  Type ParseType() {
+    if (!error_.empty() || ++depth_ > 100) {
+      Fail("type too deeply nested");
+      return Type();
+    }
+    std::string w = Word();
+    Type result;
+    if (w == "string") {
+      result = Type::String();
+    } else if (w == "number") {
+      result = Type::Number();
+    } else if (w == "bool") {
+      result = Type::Bool();
+    } else if (w == "any") {
+      result = Type::Dynamic();
+    } else if (w == "list" || w == "set" || w == "map") {
+      Expect('(');
+      Type e = ParseType();
+      Expect(')');
+      result = w == "list" ? Type::List(e) : w == "set" ? Type::Set(e) : Type::Map(e);
+    } else if (w == "object") {
+      Expect('(');
+      Expect('{');
+      std::vector<std::pair<std::string, Type>> attrs;
+      std::vector<std::string> optional;
+      while (error_.empty() && !Eat('}')) {
+        std::string name = AttributeName();
+        if (name.empty()) Fail("expected an attribute name");
+        if (!Eat('=')) Expect(':');
+        SkipSpace();
+        size_t save = pos_;
+        if (Word() == "optional" && Eat('(')) {
+          optional.push_back(name);
+          attrs.emplace_back(name, ParseType());
+          Expect(')');
+        } else {
+          pos_ = save;
+          attrs.emplace_back(name, ParseType());
+        }
+        if (!Eat(',')) {
+          Expect('}');
+          break;
+        }
+      }
+      Expect(')');
+      result = Type::Object(std::move(attrs), std::move(optional));
+    } else if (w == "tuple") {
+      Expect('(');
+      Expect('[');
+      std::vector<Type> elems;
+      while (error_.empty() && !Eat(']')) {
+        elems.push_back(ParseType());
+        if (!Eat(',')) {
+          Expect(']');
+          break;
+        }
+      }
+      Expect(')');
+      result = Type::Tuple(std::move(elems));
+    } else {
+      Fail(w.empty() ? "expected a type" : "unknown type \"" + w + "\"");
+    }
+    depth_--;
+    return result;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+  std::string error_;
+};
+
+}  // namespace
+
+ParsedTypeConstraint ParseTypeConstraint(std::string_view text) {
+  return ConstraintParser(text).Run();
+}
+
+}  // namespace cairn

@@ -1,0 +1,123 @@
+#pragma once
+/// Types of values: cty's type system as Terraform uses it.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cairn {
+
+class Type;
+
+namespace type_detail {
+struct Compound;  // element type, attributes or tuple elements
+}
+
+
+/// A type: bool, number, string, list(T), set(T), map(T), object({...}), tuple([...]) or the
+/// dynamic pseudo-type (`any` in a type constraint; the type of a value whose type is not
+/// known yet). Cheap to copy (a kind and one shared pointer) and immutable.
+class Type {
+ public:
+  enum class Kind : uint8_t { kDynamic, kBool, kNumber, kString, kList, kSet, kMap, kObject, kTuple };
+
+  /// The dynamic pseudo-type.
+  Type() = default;
+
+  static Type Dynamic() { return Type(); }
+  static Type Bool() { return Type(Kind::kBool); }
+  static Type Number() { return Type(Kind::kNumber); }
+  static Type String() { return Type(Kind::kString); }
+  static Type List(Type element);
+  static Type Set(Type element);
+  static Type Map(Type element);
+  /// An object type; attribute names are sorted (and must be unique). `optional` lists the
+  /// names a type constraint declared with `optional(...)` (only meaningful as a constraint).
+  static Type Object(std::vector<std::pair<std::string, Type>> attributes,
+                     std::vector<std::string> optional = {});
+  static Type Tuple(std::vector<Type> elements);
+
+  Kind kind() const { return kind_; }
+  bool IsDynamic() const { return kind_ == Kind::kDynamic; }
+  bool IsPrimitive() const {
+    return kind_ == Kind::kBool || kind_ == Kind::kNumber || kind_ == Kind::kString;
+  }
+  bool IsBool() const { return kind_ == Kind::kBool; }
+  bool IsNumber() const { return kind_ == Kind::kNumber; }
+  bool IsString() const { return kind_ == Kind::kString; }
+  bool IsList() const { return kind_ == Kind::kList; }
+  bool IsSet() const { return kind_ == Kind::kSet; }
+  bool IsMap() const { return kind_ == Kind::kMap; }
+  bool IsObject() const { return kind_ == Kind::kObject; }
+  bool IsTuple() const { return kind_ == Kind::kTuple; }
+  /// list, set or map.
+  bool IsCollection() const { return kind_ == Kind::kList || kind_ == Kind::kSet || kind_ == Kind::kMap; }
+  /// True when the dynamic pseudo-type appears anywhere in the type.
+  bool HasDynamic() const;
+
+  /// Element type of a list, set or map. Precondition: IsCollection().
+  const Type& ElementType() const;
+  /// Attributes of an object type, sorted by name. Precondition: IsObject().
+  const std::vector<std::pair<std::string, Type>>& Attributes() const;
+  /// Index of attribute `name` in Attributes(), or -1.
+  int AttributeIndex(std::string_view name) const;
+  bool HasAttribute(std::string_view name) const { return AttributeIndex(name) >= 0; }
+  /// Whether attribute `name` was declared optional in a type constraint.
+  bool IsOptionalAttribute(std::string_view name) const;
+  /// Names of the optional attributes, sorted.
+  const std::vector<std::string>& OptionalAttributes() const;
+  /// Element types of a tuple. Precondition: IsTuple().
+  const std::vector<Type>& TupleElements() const;
+
+  /// cty's type equality (optional-attribute markers included, as cty does).
+  friend bool operator==(const Type& a, const Type& b);
+
+  /// cty's FriendlyName: `string`, `list of number`, `map of list of string`, `object`,
+  /// `tuple`, `dynamic` — the words Terraform uses in error messages.
+  std::string FriendlyName() const;
+  /// cty's FriendlyNameForConstraint: as FriendlyName but `any type` for the dynamic
+  /// pseudo-type and `list of any single type` for a collection of it.
+  std::string FriendlyNameForConstraint() const;
+  /// Type-constraint syntax as hcl's typeexpr.TypeString: `list(string)`,
+  /// `object({a=number,b=optional(string)})`, `tuple([bool])`, `any`.
+  std::string ConstraintString() const;
+  /// What Terraform's console prints for `type(x)`: `list(number)`, and for objects and
+  /// tuples a multi-line form (`object({\n    a: number,\n})`) indented by `indent`.
+  std::string ConsoleString(int indent = 0) const;
+
+ private:
+  explicit Type(Kind k) : kind_(k) {}
+  Type(Kind k, std::shared_ptr<const type_detail::Compound> c) : kind_(k), compound_(std::move(c)) {}
+  Kind kind_ = Kind::kDynamic;
+  std::shared_ptr<const type_detail::Compound> compound_;
+};
+
+bool operator==(const Type& a, const Type& b);
+
+namespace type_detail {
+struct Compound {
+  Type element;                                            // list, set, map
+  std::vector<std::pair<std::string, Type>> attributes;    // object, sorted by name
+  std::vector<std::string> optional;                       // object, sorted
+  std::vector<Type> elements;                              // tuple
+  bool has_dynamic = false;
+};
+}  // namespace type_detail
+
+/// The result of parsing a type constraint from text.
+struct ParsedTypeConstraint {
+  Type type;
+  std::string error;  ///< empty on success
+};
+
+/// Parses type-constraint text (`string`, `list(number)`, `map(any)`, `set(...)`,
+/// `object({name=type, opt=optional(type)})`, `tuple([type, ...])`, `any`) as written in a
+/// variable's `type` argument; optional() defaults are not accepted here (the evaluator
+/// handles them from the AST). Spaces and newlines are allowed between tokens.
+ParsedTypeConstraint ParseTypeConstraint(std::string_view text);
+
+}  // namespace cairn
