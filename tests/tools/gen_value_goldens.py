@@ -32,11 +32,12 @@ def read_cases(name):
 
 
 def console(expr, workdir):
-    p = subprocess.run(["terraform", "console", "-no-color"], input=expr + "\n", cwd=workdir,
-                       env=ENV, capture_output=True, text=True, timeout=120)
-    out = p.stdout.rstrip("\n")
+    # Bytes, not text mode: a \r in a value must reach the golden unchanged.
+    p = subprocess.run(["terraform", "console", "-no-color"], input=(expr + "\n").encode(),
+                       cwd=workdir, env=ENV, capture_output=True, timeout=120)
+    out = p.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
     if p.returncode != 0 or not out:
-        return "error: " + error_text(p.stderr)
+        return "error: " + error_text(p.stderr.decode("utf-8", "surrogateescape"))
     return out
 
 
@@ -93,7 +94,8 @@ def generate(name):
     fn = run_convert if name == "convert" else run_expr
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as ex:
         results = list(ex.map(fn, cases))
-    with open(os.path.join(TESTS, name + "_golden.txt"), "w", encoding="utf-8") as f:
+    with open(os.path.join(TESTS, name + "_golden.txt"), "w", encoding="utf-8",
+              errors="surrogateescape", newline="") as f:
         for c, r in zip(cases, results):
             f.write("=== %s\n%s\n" % (c, r))
     print("%s: %d cases" % (name, len(cases)))
