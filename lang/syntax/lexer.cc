@@ -359,7 +359,7 @@ class Lexer {
         return Single(TokenKind::kInvalid, ts, 1);
       case '0': case '1': case '2': case '3': case '4':
       case '5': case '6': case '7': case '8': case '9':
-        return Single(TokenKind::kNumberLit, ts, NumberLen(ts));
+        return Flat(TokenKind::kNumberLit, ts, NumberLen(ts));
       case '#': return Single(TokenKind::kComment, ts, LineCommentLen(ts));
       case '/':
         if (At(ts + 1) == '/' && Has(ts + 1)) {
@@ -374,68 +374,88 @@ class Lexer {
             return Single(TokenKind::kComment, ts, te - ts);
           }
         }
-        return Single(TokenKind::kSlash, ts, 1);
+        return Flat(TokenKind::kSlash, ts, 1);
       case '=':
-        if (At(ts + 1) == '=' && Has(ts + 1)) return Single(TokenKind::kEqualOp, ts, 2);
-        if (At(ts + 1) == '>' && Has(ts + 1)) return Single(TokenKind::kFatArrow, ts, 2);
-        return Single(TokenKind::kEqual, ts, 1);
+        if (At(ts + 1) == '=' && Has(ts + 1)) return Flat(TokenKind::kEqualOp, ts, 2);
+        if (At(ts + 1) == '>' && Has(ts + 1)) return Flat(TokenKind::kFatArrow, ts, 2);
+        return Flat(TokenKind::kEqual, ts, 1);
       case '!':
-        if (At(ts + 1) == '=' && Has(ts + 1)) return Single(TokenKind::kNotEqual, ts, 2);
-        return Single(TokenKind::kBang, ts, 1);
+        if (At(ts + 1) == '=' && Has(ts + 1)) return Flat(TokenKind::kNotEqual, ts, 2);
+        return Flat(TokenKind::kBang, ts, 1);
       case '>':
-        if (At(ts + 1) == '=' && Has(ts + 1)) return Single(TokenKind::kGreaterThanEq, ts, 2);
-        return Single(TokenKind::kGreaterThan, ts, 1);
+        if (At(ts + 1) == '=' && Has(ts + 1)) return Flat(TokenKind::kGreaterThanEq, ts, 2);
+        return Flat(TokenKind::kGreaterThan, ts, 1);
       case '<':
-        if (At(ts + 1) == '=' && Has(ts + 1)) return Single(TokenKind::kLessThanEq, ts, 2);
+        if (At(ts + 1) == '=' && Has(ts + 1)) return Flat(TokenKind::kLessThanEq, ts, 2);
         if (At(ts + 1) == '<' && Has(ts + 1) && TryHeredoc(ts)) return;
-        return Single(TokenKind::kLessThan, ts, 1);
+        return Flat(TokenKind::kLessThan, ts, 1);
       case '&':
-        if (At(ts + 1) == '&' && Has(ts + 1)) return Single(TokenKind::kAnd, ts, 2);
-        return Single(TokenKind::kBitwiseAnd, ts, 1);
+        if (At(ts + 1) == '&' && Has(ts + 1)) return Flat(TokenKind::kAnd, ts, 2);
+        return Flat(TokenKind::kBitwiseAnd, ts, 1);
       case '|':
-        if (At(ts + 1) == '|' && Has(ts + 1)) return Single(TokenKind::kOr, ts, 2);
-        return Single(TokenKind::kBitwiseOr, ts, 1);
+        if (At(ts + 1) == '|' && Has(ts + 1)) return Flat(TokenKind::kOr, ts, 2);
+        return Flat(TokenKind::kBitwiseOr, ts, 1);
       case ':':
-        if (At(ts + 1) == ':' && Has(ts + 1)) return Single(TokenKind::kDoubleColon, ts, 2);
-        return Single(TokenKind::kColon, ts, 1);
+        if (At(ts + 1) == ':' && Has(ts + 1)) return Flat(TokenKind::kDoubleColon, ts, 2);
+        return Flat(TokenKind::kColon, ts, 1);
       case '.':
         if (At(ts + 1) == '.' && At(ts + 2) == '.' && Has(ts + 2)) {
-          return Single(TokenKind::kEllipsis, ts, 3);
+          return Flat(TokenKind::kEllipsis, ts, 3);
         }
-        return Single(TokenKind::kDot, ts, 1);
-      case '[': return Single(TokenKind::kOBrack, ts, 1);
-      case ']': return Single(TokenKind::kCBrack, ts, 1);
-      case '(': return Single(TokenKind::kOParen, ts, 1);
-      case ')': return Single(TokenKind::kCParen, ts, 1);
-      case ',': return Single(TokenKind::kComma, ts, 1);
-      case '*': return Single(TokenKind::kStar, ts, 1);
-      case '%': return Single(TokenKind::kPercent, ts, 1);
-      case '+': return Single(TokenKind::kPlus, ts, 1);
-      case '-': return Single(TokenKind::kMinus, ts, 1);
-      case '?': return Single(TokenKind::kQuestion, ts, 1);
-      case '^': return Single(TokenKind::kBitwiseXor, ts, 1);
-      case ';': return Single(TokenKind::kSemicolon, ts, 1);
-      case '`': return Single(TokenKind::kBacktick, ts, 1);
-      case '\'': return Single(TokenKind::kApostrophe, ts, 1);
+        return Flat(TokenKind::kDot, ts, 1);
+      case '[': return Flat(TokenKind::kOBrack, ts, 1);
+      case ']': return Flat(TokenKind::kCBrack, ts, 1);
+      case '(': return Flat(TokenKind::kOParen, ts, 1);
+      case ')': return Flat(TokenKind::kCParen, ts, 1);
+      case ',': return Flat(TokenKind::kComma, ts, 1);
+      case '*': return Flat(TokenKind::kStar, ts, 1);
+      case '%': return Flat(TokenKind::kPercent, ts, 1);
+      case '+': return Flat(TokenKind::kPlus, ts, 1);
+      case '-': return Flat(TokenKind::kMinus, ts, 1);
+      case '?': return Flat(TokenKind::kQuestion, ts, 1);
+      case '^': return Flat(TokenKind::kBitwiseXor, ts, 1);
+      case ';': return Flat(TokenKind::kSemicolon, ts, 1);
+      case '`': return Flat(TokenKind::kBacktick, ts, 1);
+      case '\'': return Flat(TokenKind::kApostrophe, ts, 1);
       case '~':
         if (At(ts + 1) == '}' && Has(ts + 1)) return CloseBrace(ts, 2);
-        return Single(TokenKind::kBitwiseNot, ts, 1);
+        return Flat(TokenKind::kBitwiseNot, ts, 1);
       case '{':
-        Single(TokenKind::kOBrace, ts, 1);
+        Flat(TokenKind::kOBrace, ts, 1);
         ++braces_;
         return;
       case '}': return CloseBrace(ts, 1);
       case '"':
-        Single(TokenKind::kOQuote, ts, 1);
+        Flat(TokenKind::kOQuote, ts, 1);
         stack_.push_back(Scanner::kString);
         return;
       default: break;
+    }
+    if (Is(c, kClsIdentStart)) {
+      size_t i = ts + 1;
+      while (i < n_ && Is(data_[i], kClsIdentCont)) ++i;
+      if (i == n_ || data_[i] < 0x80) return Flat(TokenKind::kIdent, ts, i - ts);
     }
     if (size_t len = IdentLen(ts)) return Single(TokenKind::kIdent, ts, len);
     if (c < 0x80) return Single(TokenKind::kInvalid, ts, 1);
     int len = AnyUtf8Len(data_ + ts, data_ + n_);
     if (len == 0) return Single(TokenKind::kBadUTF8, ts, 1);
     return Single(TokenKind::kInvalid, ts, len);
+  }
+
+  /// Emit for a token of printable ASCII bytes (one column each, no line break).
+  void Flat(TokenKind kind, size_t ts, size_t len) {
+    Token tok;
+    tok.kind = kind;
+    tok.start.line = pos_.line;
+    tok.start.column = pos_.column + static_cast<int32_t>(int64_t(ts) + start_byte_ - pos_.byte);
+    tok.start.byte = int64_t(ts) + start_byte_;
+    tok.end.line = tok.start.line;
+    tok.end.column = tok.start.column + static_cast<int32_t>(len);
+    tok.end.byte = tok.start.byte + static_cast<int64_t>(len);
+    pos_ = tok.end;
+    tokens_.push_back(tok);
+    p_ = ts + len;
   }
 
   void Single(TokenKind kind, size_t ts, size_t len) {
@@ -517,7 +537,7 @@ class Lexer {
     const size_t ts = p_;
     const uint8_t c = data_[ts];
     if (c == '"') {
-      Single(TokenKind::kCQuote, ts, 1);
+      Flat(TokenKind::kCQuote, ts, 1);
       stack_.pop_back();
       return;
     }

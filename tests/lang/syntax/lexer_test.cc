@@ -1015,6 +1015,43 @@ TEST(LexerTest, RandomInputNeverCrashesOrLoops) {
   }
 }
 
+TEST(LexerTest, PositionsOfAsciiInputCountBytesFromLineStart) {
+  // For ASCII input hcl's positions reduce to: line = 1 + newlines before, column = 1 + bytes
+  // since the last newline. Checks every token boundary of random inputs in both modes.
+  const char* pieces[] = {"a", "bc", " ", "\t", "\n", "\r\n", "\r", "\"", "\\", "$", "%", "{",
+                          "}", "~", "<<EOT\n", "<<-EOT\r\n", "EOT\n", "  EOT\n", "${", "%{",
+                          "/*", "*/", "# c\n", "//", "1.5", "==", "...", "@", ";"};
+  uint32_t state = 777;
+  for (int iter = 0; iter < 1500; ++iter) {
+    std::string s;
+    int len = 1 + iter % 30;
+    for (int i = 0; i < len; ++i) {
+      state = state * 1103515245u + 12345u;
+      s += pieces[(state >> 16) % (sizeof pieces / sizeof *pieces)];
+    }
+    auto expected = [&](int64_t byte) {
+      Pos p;
+      p.byte = byte;
+      for (int64_t b = 0; b < byte; ++b) {
+        if (s[b] == '\n') {
+          ++p.line;
+          p.column = 1;
+        } else {
+          ++p.column;
+        }
+      }
+      return p;
+    };
+    for (LexMode mode : {LexMode::kNormal, LexMode::kTemplate}) {
+      for (const Token& t : Lex(s, "f", mode).tokens) {
+        ASSERT_EQ(t.start, expected(t.start.byte)) << Quote(s) << " " << TokenKindName(t.kind);
+        // A token ending between "\r" and "\n" has counted the "\r" as a column.
+        ASSERT_EQ(t.end, expected(t.end.byte)) << Quote(s) << " " << TokenKindName(t.kind);
+      }
+    }
+  }
+}
+
 TEST(LexerTest, DeepNestingIsLinear) {
   std::string s = "a = ";
   for (int i = 0; i < 10000; ++i) s += "\"${";
