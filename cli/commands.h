@@ -13,4 +13,8 @@ using Args = std::vector<std::string>;
 
 int RunVersion(const Args& args, Streams& io);
 
+/// `fmt`: rewrites configuration files to the canonical layout (Terraform's exit codes: 0, 2 on
+/// errors, 3 with -check when a file needs formatting, 1 on bad flags).
+int RunFmt(const Args& args, Streams& io);
+
 }  // namespace cairn::cli

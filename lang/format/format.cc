@@ -1,0 +1,66 @@
+#include "lang/format/format.h"
+
+#include "lang/format/layout.h"
+#include "lang/format/lines.h"
+#include "lang/format/rewrites.h"
+#include "lang/syntax/lexer.h"
+#include "lang/syntax/parser.h"
+
+namespace cairn::format {
+namespace {
+
+/// Writes the laid-out tokens. hclwrite writes the bytes after the last token as spaces.
+std::string Write(const RewriteResult& r, size_t size_hint) {
+  std::string out;
+  out.reserve(size_hint + size_hint / 8 + 64);
+  for (const FmtToken& t : r.tokens) {
+    out.append(static_cast<size_t>(t.spaces_before), ' ');
+    out.append(t.text);
+  }
+  out.append(static_cast<size_t>(r.eof_spaces), ' ');
+  return out;
+}
+
+}  // namespace
+
+FormatResult Format(std::string_view source, std::string_view filename) {
+  FormatResult result;
+  syntax::LexResult lexed = syntax::Lex(source, filename);
+  if (lexed.diagnostics.HasErrors()) {
+    result.formatted = std::string(source);
+    result.diagnostics = std::move(lexed.diagnostics);
+    return result;
+  }
+#if CAIRN_FORMAT_CHECK_SYNTAX
+  result.diagnostics = syntax::CheckSyntax(source, filename);
+  if (result.diagnostics.HasErrors()) {
+    result.formatted = std::string(source);
+    return result;
+  }
+#endif
+
+  RewriteResult rewritten = ApplyRewrites(source, lexed.tokens);
+  if (!rewritten.ok) {
+    // The syntax check accepted something the formatter cannot lay out: refuse rather than
+    // risk mangling the file.
+    const FileName file = FileName::Intern(filename);
+    Pos end = rewritten.error_at;
+    ++end.column;
+    ++end.byte;
+    result.diagnostics.Error("Unsupported file structure",
+                             "The formatter could not follow the structure of this file at this "
+                             "token, so it was left unchanged.",
+                             Range{file, rewritten.error_at, end});
+    result.formatted = std::string(source);
+    return result;
+  }
+
+  std::vector<FormatLine> lines = SplitLines(rewritten.tokens);
+  FormatIndent(rewritten.tokens, lines);
+  FormatSpaces(rewritten.tokens, lines);
+  FormatCells(rewritten.tokens, lines);
+  result.formatted = Write(rewritten, source.size());
+  return result;
+}
+
+}  // namespace cairn::format

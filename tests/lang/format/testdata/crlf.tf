@@ -1,0 +1,8 @@
+resource "a" "b" {
+  x   = 1
+  yy = 2 # c
+
+  z = <<EOT
+hi
+EOT
+}

@@ -1,0 +1,2 @@
+h { i = var.j # comment
+}

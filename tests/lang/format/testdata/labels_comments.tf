@@ -1,0 +1,7 @@
+resource "a" /* after one label */ {
+  x = 1
+}
+provider /* no labels */ {
+}
+data /* before */ foo /* between */ bar /* after */ {
+}

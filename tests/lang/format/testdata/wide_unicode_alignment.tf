@@ -1,0 +1,5 @@
+locals {
+  naïve = 1
+  résumé_long = 2 # c
+  x = "é" # e
+}
