@@ -1,5 +1,7 @@
 #include "lang/format/format.h"
 
+#include <cstdint>
+
 #include "lang/format/layout.h"
 #include "lang/format/lines.h"
 #include "lang/format/rewrites.h"
@@ -9,10 +11,13 @@
 namespace cairn::format {
 namespace {
 
+/// The largest output Format produces.
+constexpr uint64_t kMaxOutputBytes = uint64_t{1} << 30;
+
 /// Writes the laid-out tokens. hclwrite writes the bytes after the last token as spaces.
-std::string Write(const RewriteResult& r, size_t size_hint) {
+std::string Write(const RewriteResult& r, size_t size) {
   std::string out;
-  out.reserve(size_hint + size_hint / 8 + 64);
+  out.reserve(size);
   for (const FmtToken& t : r.tokens) {
     out.append(static_cast<size_t>(t.spaces_before), ' ');
     out.append(t.text);
@@ -59,7 +64,19 @@ FormatResult Format(std::string_view source, std::string_view filename) {
   FormatIndent(rewritten.tokens, lines);
   FormatSpaces(rewritten.tokens, lines);
   FormatCells(rewritten.tokens, lines);
-  result.formatted = Write(rewritten, source.size());
+  // Indentation grows with nesting, so pathological nesting could ask for more memory than
+  // exists (depth n costs about n*n bytes): refuse rather than crash.
+  uint64_t output_size = static_cast<uint64_t>(rewritten.eof_spaces);
+  for (const FmtToken& t : rewritten.tokens) output_size += t.spaces_before + t.text.size();
+  if (output_size > kMaxOutputBytes) {
+    result.diagnostics.Error(
+        "File too large to format",
+        "The formatted file would be larger than 1 GiB (its nesting is too deep to indent), so "
+        "it was left unchanged.");
+    result.formatted = std::string(source);
+    return result;
+  }
+  result.formatted = Write(rewritten, static_cast<size_t>(output_size));
   return result;
 }
 

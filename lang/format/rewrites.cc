@@ -19,9 +19,8 @@ class Rewriter {
 
   void Run() {
     out_.tokens.reserve(in_.size() + 16);
-    Body(/*depth=*/0, /*in_variable=*/false);
+    Bodies();
     if (!out_.ok) return;
-    if (Kind(pos_) != TokenKind::kEOF) return Fail(pos_);
     const Token& eof = in_[pos_];
     const int64_t last_end = pos_ > 0 ? in_[pos_ - 1].end.byte : 0;
     out_.eof_spaces = static_cast<int32_t>(eof.start.byte - last_end);
@@ -46,39 +45,42 @@ class Rewriter {
     return i;
   }
 
-  /// A body: items separated by newlines, up to (not including) the `}` that closes the block
-  /// or the end of the file.
-  void Body(int depth, bool in_variable) {
-    while (out_.ok && pos_ < in_.size()) {
+  /// The file's body and the bodies of its blocks: items separated by newlines. Nesting is
+  /// tracked on an explicit stack (one entry per open block: whether it is a top-level
+  /// `variable` block), so deep nesting cannot exhaust the call stack. Stops at the EOF token.
+  void Bodies() {
+    std::vector<bool> open_blocks;
+    while (out_.ok) {
       switch (Kind(pos_)) {
         case TokenKind::kNewline:
         case TokenKind::kComment:
           Emit(pos_++);
           break;
         case TokenKind::kEOF:
-          if (depth > 0) Fail(pos_);
+          if (!open_blocks.empty() || pos_ >= in_.size()) Fail(pos_);
           return;
         case TokenKind::kCBrace:
-          if (depth == 0) Fail(pos_);
-          return;
-        case TokenKind::kIdent:
-          Item(depth, in_variable);
+          if (open_blocks.empty()) return Fail(pos_);
+          open_blocks.pop_back();
+          Emit(pos_++);
           break;
+        case TokenKind::kIdent: {
+          const size_t name = pos_;
+          const size_t next = SkipInlineComments(name + 1);
+          if (Kind(next) == TokenKind::kEqual) {
+            for (size_t i = name; i <= next; ++i) Emit(i);
+            pos_ = next + 1;
+            const bool in_variable = !open_blocks.empty() && open_blocks.back();
+            Attribute(in_variable && Text(name) == "type");
+          } else {
+            BlockHeader();
+            open_blocks.push_back(open_blocks.empty() && Text(name) == "variable");
+          }
+          break;
+        }
         default:
           return Fail(pos_);
       }
-    }
-  }
-
-  void Item(int depth, bool in_variable) {
-    const size_t name = pos_;
-    const size_t next = SkipInlineComments(name + 1);
-    if (Kind(next) == TokenKind::kEqual) {
-      for (size_t i = name; i <= next; ++i) Emit(i);
-      pos_ = next + 1;
-      Attribute(in_variable && Text(name) == "type");
-    } else {
-      Block(depth);
     }
   }
 
@@ -209,10 +211,10 @@ class Rewriter {
     for (size_t i = begin; i < end; ++i) Emit(i);
   }
 
-  /// A block: type name, labels, `{`, body, `}`. Labels are re-emitted quoted; comments before
+  /// A block's header: type name, labels and `{`. Labels are re-emitted quoted; comments before
   /// the first label and between labels are dropped (hclwrite's SetLabels replaces them), those
   /// after the last label are kept.
-  void Block(int depth) {
+  void BlockHeader() {
     const size_t type = pos_++;
     Emit(type);
     size_t comments_begin = pos_;  // comments since the last label
@@ -266,10 +268,6 @@ class Rewriter {
     }
     for (size_t i = comments_begin; i < pos_; ++i) Emit(i);
     Emit(pos_++);  // {
-    Body(depth + 1, depth == 0 && Text(type) == "variable");
-    if (!out_.ok) return;
-    if (Kind(pos_) != TokenKind::kCBrace) return Fail(pos_);
-    Emit(pos_++);
   }
 
   std::string_view source_;

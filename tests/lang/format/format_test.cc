@@ -96,5 +96,31 @@ TEST(Format, InvalidCharacterIsRejectedAndNotRewritten) {
   EXPECT_EQ(r.formatted, src);
 }
 
+TEST(Format, RefusesOutputTooLargeToIndent) {
+  // Indenting 40000 nested blocks would take more than 1 GiB of spaces.
+  std::string src;
+  for (int i = 0; i < 40000; ++i) src += "b {\n";
+  for (int i = 0; i < 40000; ++i) src += "}\n";
+  FormatResult r = Format(src, "deep.tf");
+  ASSERT_TRUE(r.diagnostics.HasErrors());
+  EXPECT_EQ(r.diagnostics[0].summary, "File too large to format");
+  EXPECT_EQ(r.formatted, src);
+}
+
+TEST(Format, DeepNestingWithinLimitsIsIndented) {
+  std::string src, expected;
+  for (int i = 0; i < 3000; ++i) {
+    src += "b {\n";
+    expected += std::string(2 * i, ' ') + "b {\n";
+  }
+  for (int i = 2999; i >= 0; --i) {
+    src += "}\n";
+    expected += std::string(2 * i, ' ') + "}\n";
+  }
+  FormatResult r = Format(src, "deep.tf");
+  ASSERT_FALSE(r.diagnostics.HasErrors());
+  EXPECT_EQ(r.formatted, expected);
+}
+
 }  // namespace
 }  // namespace cairn::format
