@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -15,6 +17,8 @@
 #include "cli/commands.h"
 #include "cli/unified_diff.h"
 #include "lang/base/diagnostic.h"
+#include "lang/base/diagnostic_text.h"
+#include "lang/base/source_index.h"
 #include "lang/format/format.h"
 
 namespace cairn::cli {
@@ -186,10 +190,25 @@ bool HasSupportedSuffix(const std::string& name) {
 
 void AddError(Diagnostics& diags, std::string summary) { diags.Error(std::move(summary), ""); }
 
+/// The sources of files fmt could not parse, so diagnostics can quote them.
+class FmtSources final : public SourceIndex {
+ public:
+  void Add(const std::string& path, const std::string& source) { sources_.emplace(path, source); }
+  std::optional<std::string_view> Source(FileName file) const override {
+    auto it = sources_.find(std::string(file.str()));
+    if (it == sources_.end()) return std::nullopt;
+    return std::string_view(it->second);
+  }
+  std::string ContextString(FileName, int64_t) const override { return {}; }
+
+ private:
+  std::map<std::string, std::string> sources_;
+};
+
 class FmtRun {
  public:
-  FmtRun(const FmtOptions& opts, Streams& io, std::ostream& out)
-      : opts_(opts), io_(io), out_(out) {}
+  FmtRun(const FmtOptions& opts, Streams& io, std::ostream& out, FmtSources& sources)
+      : opts_(opts), io_(io), out_(out), sources_(sources) {}
 
   Diagnostics Run(const std::vector<std::string>& paths) {
     if (paths.empty()) {  // standard input
@@ -265,7 +284,10 @@ class FmtRun {
   void ProcessFile(const std::string& path, const std::string& src) {
     format::FormatResult r = format::Format(src, path);
     diags_.Append(r.diagnostics);
-    if (r.diagnostics.HasErrors()) return;
+    if (r.diagnostics.HasErrors()) {
+      sources_.Add(path, src);
+      return;
+    }
     if (r.formatted != src) {
       if (opts_.list) Output(path + "\n");
       if (opts_.write) {
@@ -301,20 +323,18 @@ class FmtRun {
   const FmtOptions& opts_;
   Streams& io_;
   std::ostream& out_;
+  FmtSources& sources_;
   Diagnostics diags_;
 };
 
-/// Prints diagnostics in Terraform's text form (without source snippets for now).
-void PrintDiagnostics(const Diagnostics& diags, Streams& io) {
-  for (const Diagnostic& d : diags) {
-    io.err << "\n"
-           << (d.severity == Severity::kError ? "Error: " : "Warning: ") << d.summary << "\n\n";
-    if (d.subject) {
-      io.err << "  on " << d.subject->filename.str() << " line " << d.subject->start.line
-             << ":\n\n";
-    }
-    if (!d.detail.empty()) io.err << d.detail << "\n";
-    io.err << "\n";
+/// Prints diagnostics as Terraform's Meta.showDiagnostics does for fmt: each one through the
+/// UI's Error/Warn, which writes it to stderr followed by a newline.
+void PrintDiagnostics(const Diagnostics& diags, const SourceIndex& sources, Streams& io) {
+  DiagnosticTextOptions options;
+  options.color = io.ErrColor();
+  options.width = io.ErrWidth();
+  for (const RenderedDiagnostic& d : RenderDiagnosticsText(diags, sources, options)) {
+    io.err << d.text << "\n";
   }
 }
 
@@ -350,9 +370,10 @@ int RunFmt(const Args& args, Streams& io) {
     opts.list = true;
     opts.write = false;
   }
-  FmtRun run(opts, io, opts.check ? static_cast<std::ostream&>(check_buffer) : io.out);
+  FmtSources sources;
+  FmtRun run(opts, io, opts.check ? static_cast<std::ostream&>(check_buffer) : io.out, sources);
   Diagnostics diags = run.Run(paths);
-  PrintDiagnostics(diags, io);
+  PrintDiagnostics(diags, sources, io);
   if (diags.HasErrors()) return 2;
   if (opts.check) {
     const std::string buffered = check_buffer.str();

@@ -120,7 +120,8 @@ TEST_F(FmtCliTest, RecursiveListWithoutWrite) {
 }
 
 TEST_F(FmtCliTest, GoStyleBooleanValuesAndCleanedPaths) {
-  testing::CliResult r = Fmt({"-no-color", "-check=0", "-diff=true", "-write=false", "sub", "./a.tf"});
+  testing::CliResult r =
+      Fmt({"-no-color", "-check=0", "-diff=true", "-write=false", "sub", "./a.tf"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
             "sub/c.tf\n--- old/sub/c.tf\n+++ new/sub/c.tf\n@@ -1 +1 @@\n-c=3\n+c = 3\n"
