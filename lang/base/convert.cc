@@ -710,8 +710,33 @@ std::optional<Type> UnifyTupleTypes(const std::vector<Type>& types, bool unsafe,
   return ret;
 }
 
+std::optional<Type> UnifyDistinct(const std::vector<Type>& types, bool unsafe);
+
+/// cty's unify. Fast paths (not in cty, same results): all types equal gives that type;
+/// repeated types are considered once (their first occurrence), so a 1M-element tuple of a
+/// few distinct types unifies in linear time instead of cty's quadratic type sort.
 std::optional<Type> Unify(const std::vector<Type>& types, bool unsafe) {
   if (types.empty()) return std::nullopt;
+  bool all_equal = true;
+  for (size_t i = 1; i < types.size() && all_equal; i++) all_equal = types[i] == types[0];
+  if (all_equal) return types[0];
+  if (types.size() <= 16) return UnifyDistinct(types, unsafe);
+  std::vector<Type> distinct;
+  for (const Type& t : types) {
+    bool dup = false;
+    for (const Type& d : distinct) {
+      if (d == t) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) distinct.push_back(t);
+    if (distinct.size() > 64) return UnifyDistinct(types, unsafe);
+  }
+  return UnifyDistinct(distinct, unsafe);
+}
+
+std::optional<Type> UnifyDistinct(const std::vector<Type>& types, bool unsafe) {
   size_t map_ct = 0, list_ct = 0, set_ct = 0, object_ct = 0, tuple_ct = 0, dynamic_ct = 0;
   for (const Type& t : types) {
     switch (t.kind()) {

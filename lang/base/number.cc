@@ -143,8 +143,25 @@ struct Decimal {
   }
 };
 
+/// Powers of five for DecimalOf, computed once per formatting call.
+struct Pow5Cache {
+  long k = -1;
+  Z value;
+  const mpz_t& Get(long want) {
+    if (k < 0) {
+      mpz_ui_pow_ui(value.v, 5, want);
+    } else if (want == k + 1) {
+      mpz_mul_ui(value.v, value.v, 5);
+    } else if (want != k) {
+      mpz_ui_pow_ui(value.v, 5, want);
+    }
+    k = want;
+    return value.v;
+  }
+};
+
 /// The exact decimal value of m × 2^shift (m ≥ 0).
-Decimal DecimalOf(const mpz_t m, long shift) {
+Decimal DecimalOf(const mpz_t m, long shift, Pow5Cache& pow5) {
   Decimal d;
   if (mpz_sgn(m) == 0) return d;
   Z t;
@@ -153,8 +170,7 @@ Decimal DecimalOf(const mpz_t m, long shift) {
     mpz_mul_2exp(t.v, m, shift);
   } else {
     k = -shift;
-    mpz_ui_pow_ui(t.v, 5, k);
-    mpz_mul(t.v, t.v, m);
+    mpz_mul(t.v, pow5.Get(k), m);
   }
   std::string s(mpz_sizeinbase(t.v, 10) + 2, '\0');
   mpz_get_str(s.data(), 10, t.v);
@@ -167,16 +183,16 @@ Decimal DecimalOf(const mpz_t m, long shift) {
 
 /// Go's math/big roundShortest: rounds `d` (the exact value of x = m × 2^e with m having
 /// exactly `prec` bits) to the fewest digits that still round to x at `prec` bits.
-void RoundShortest(Decimal& d, const mpz_t m, long e) {
+void RoundShortest(Decimal& d, const mpz_t m, long e, Pow5Cache& pow5) {
   if (d.mant.empty()) return;
   Z mant;
   mpz_mul_2exp(mant.v, m, 1);  // lsb is now 1/2 ulp
   long exp = e - 1;
   Z tmp;
   mpz_sub_ui(tmp.v, mant.v, 1);
-  Decimal lower = DecimalOf(tmp.v, exp);
+  Decimal lower = DecimalOf(tmp.v, exp, pow5);
   mpz_add_ui(tmp.v, mant.v, 1);
-  Decimal upper = DecimalOf(tmp.v, exp);
+  Decimal upper = DecimalOf(tmp.v, exp, pow5);
   bool inclusive = mpz_tstbit(m, 0) == 0;
   for (long i = 0; i < static_cast<long>(d.mant.size()); i++) {
     char l = lower.At(i);
@@ -240,7 +256,7 @@ void AppendE(std::string& buf, long prec, const Decimal& d) {
 }
 
 /// The exact decimal of a finite big number plus its mantissa/exponent (for RoundShortest).
-Decimal ExactDecimal(const mpfr_t x, Z& m, long& e) {
+Decimal ExactDecimal(const mpfr_t x, Z& m, long& e, Pow5Cache& pow5) {
   if (mpfr_zero_p(x)) {
     mpz_set_ui(m.v, 0);
     e = 0;
@@ -248,7 +264,7 @@ Decimal ExactDecimal(const mpfr_t x, Z& m, long& e) {
   }
   e = mpfr_get_z_2exp(m.v, x);
   mpz_abs(m.v, m.v);
-  return DecimalOf(m.v, e);
+  return DecimalOf(m.v, e, pow5);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -279,6 +295,21 @@ Number Number::Infinity(bool negative) {
 }
 
 std::optional<Number> Number::Parse(std::string_view text, int precision) {
+  // Fast path: a plain integer of at most 18 digits is exact in int64 (and at ≥ 64 bits).
+  if (precision >= 64 && !text.empty() && text.size() <= 19) {
+    size_t k = text[0] == '-' ? 1 : 0;
+    if (k < text.size() && text.size() - k <= 18) {
+      int64_t v = 0;
+      bool digits = true;
+      for (size_t j = k; j < text.size() && digits; j++) {
+        char c = text[j];
+        digits = c >= '0' && c <= '9';
+        v = v * 10 + (c - '0');
+      }
+      // "-0" is negative zero, which is not small.
+      if (digits && !(k == 1 && v == 0)) return NA::Small(k ? -v : v, precision);
+    }
+  }
   size_t i = 0;
   bool neg = false;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
@@ -372,8 +403,9 @@ std::string Number::ToString() const {
   }
   Z m;
   long e = 0;
-  Decimal d = ExactDecimal(b->v, m, e);
-  RoundShortest(d, m.v, e);
+  Pow5Cache pow5;
+  Decimal d = ExactDecimal(b->v, m, e, pow5);
+  RoundShortest(d, m.v, e, pow5);
   long prec = std::max(static_cast<long>(d.mant.size()) - d.exp, 0L);
   AppendF(out, prec, d);
   return out;
@@ -390,7 +422,8 @@ std::string Number::ToGoGString() const {
   }
   Z m;
   long e = 0;
-  Decimal d = ExactDecimal(b->v, m, e);
+  Pow5Cache pow5;
+  Decimal d = ExactDecimal(b->v, m, e, pow5);
   long prec = 10;
   d.Round(prec);
   long eprec = prec;

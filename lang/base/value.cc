@@ -98,27 +98,50 @@ void AppendSetHash(const Value& v, std::string& buf) {
   }
 }
 
-/// cty's set element order (setRules.Less) for elements of one type.
+/// cty's set element order (setRules.Less) for elements of one type: equal elements are not
+/// less; non-null before null; known before unknown; strings byte-wise, false before true,
+/// numbers numerically; compound elements by their hash text.
 struct SetOrder {
   bool primitive;
   bool Less(const Value& a, const std::string& ah, const Value& b, const std::string& bh) const {
-    if (a.RawEquals(b)) return false;
-    if (b.IsNull() && !a.IsNull()) return true;
+    if (b.IsNull() != a.IsNull()) return b.IsNull();
     if (a.IsNull()) return false;
-    if (a.IsKnown() && !b.IsKnown()) return true;
+    if (a.IsKnown() != b.IsKnown()) return a.IsKnown();
     if (!a.IsKnown()) return false;
     switch (a.type().kind()) {
       case Type::Kind::kString:
         return a.AsString() < b.AsString();
       case Type::Kind::kBool:
-        return b.AsBool() || !a.AsBool();
-      case Type::Kind::kNumber:
-        return a.AsNumber().Compare(b.AsNumber()) < 0;
+        return !a.AsBool() && b.AsBool();
+      case Type::Kind::kNumber: {
+        const Number& x = a.AsNumber();
+        const Number& y = b.AsNumber();
+        int c = x.Compare(y);
+        if (c == 0) return false;
+        // cty tests RawEquals first: numbers printing the same are equal, never less.
+        if (!x.IsInteger() && !y.IsInteger() && x.EqualsCty(y)) return false;
+        return c < 0;
+      }
       default:
+        if (a.RawEquals(b)) return false;
         return ah < bh;
     }
   }
 };
+
+/// Equality of two set elements for de-duplication (cty's Equivalent: Equals is true).
+bool SetEquivalent(const Value& a, const Value& b) {
+  if (a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull()) {
+    switch (a.type().kind()) {
+      case Type::Kind::kString: return a.AsString() == b.AsString();
+      case Type::Kind::kBool: return a.AsBool() == b.AsBool();
+      case Type::Kind::kNumber: return a.AsNumber().EqualsCty(b.AsNumber());
+      default: break;
+    }
+  }
+  Value eq = a.Equals(b);
+  return eq.IsKnown() && !eq.IsNull() && eq.AsBool();
+}
 
 }  // namespace
 
@@ -178,6 +201,40 @@ Value Value::Set(Type element_type, std::vector<Value> elements) {
       e = e.UnmarkedDeep();
     }
   }
+  if (element_type.IsString()) {
+    // Fast path with the same result: known strings sorted byte-wise (stable) and
+    // de-duplicated, then the unknowns in insertion order, then one null.
+    struct Key {
+      std::string_view s;
+      uint32_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(elements.size());
+    std::vector<uint32_t> unknowns;
+    int first_null = -1;
+    for (size_t i = 0; i < elements.size(); i++) {
+      const Value& e = elements[i];
+      if (e.IsNull()) {
+        if (first_null < 0) first_null = static_cast<int>(i);
+      } else if (!e.IsKnown()) {
+        unknowns.push_back(static_cast<uint32_t>(i));
+      } else {
+        keys.push_back({e.AsString(), static_cast<uint32_t>(i)});
+      }
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.s < b.s; });
+    auto p = std::make_shared<Payload>();
+    p->elements.reserve(keys.size() + unknowns.size() + 1);
+    for (size_t k = 0; k < keys.size(); k++) {
+      if (k > 0 && keys[k].s == keys[k - 1].s) continue;
+      p->elements.push_back(elements[keys[k].index]);
+    }
+    for (uint32_t i : unknowns) p->elements.push_back(elements[i]);
+    if (first_null >= 0) p->elements.push_back(elements[first_null]);
+    v.payload_ = std::move(p);
+    v.marks_ = marks;
+    return v;
+  }
   const bool primitive = element_type.IsPrimitive();
   std::vector<std::string> hashes;
   std::vector<size_t> order(elements.size());
@@ -208,8 +265,7 @@ Value Value::Set(Type element_type, std::vector<Value> elements) {
     }
     bool duplicate = false;
     for (size_t r = run_start; r < p->elements.size(); r++) {
-      Value eq = p->elements[r].Equals(e);
-      if (eq.IsKnown() && !eq.IsNull() && eq.AsBool()) {
+      if (SetEquivalent(p->elements[r], e)) {
         duplicate = true;
         break;
       }
