@@ -7,12 +7,15 @@ writes `<name>_golden.txt`: records `=== <case>` followed by what Terraform prin
 
   number, console, json: the case is an expression; the record is what
       `terraform console` prints for it (stdout, or the error's summary and detail).
+  unknown: as console, in a configuration with `resource "terraform_data" "x"` that was
+      never applied, so `terraform_data.x.id` (a string) and `terraform_data.x.output`
+      (of unknown type) are unknown.
   convert: the case is `<type constraint> ;; <JSON value>`; the record is what
       `terraform console` prints for `var.x` when variable "x" has that type and
       terraform.tfvars.json gives that value, or `error: <detail>` with the text that
       follows "declared at main.tf:1,1-13: " in "Invalid value for input variable".
 
-Usage: tests/tools/gen_value_goldens.py [number|console|json|convert ...]
+Usage: tests/tools/gen_value_goldens.py [number|console|json|convert|unknown ...]
 The test suite never runs this; it only reads the goldens.
 """
 import concurrent.futures
@@ -89,11 +92,22 @@ def run_convert(case):
         return console("var.x", d)
 
 
+UNKNOWN_CONFIG = 'resource "terraform_data" "x" {\n  input = "a"\n}\n'
+
+
 def generate(name):
     cases = read_cases(name)
-    fn = run_convert if name == "convert" else run_expr
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as ex:
-        results = list(ex.map(fn, cases))
+    if name == "unknown":
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "main.tf"), "w") as f:
+                f.write(UNKNOWN_CONFIG)
+            subprocess.run(["terraform", "init", "-no-color"], cwd=d, env=ENV,
+                           capture_output=True, check=True, timeout=300)
+            results = [console(c, d) for c in cases]
+    else:
+        fn = run_convert if name == "convert" else run_expr
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as ex:
+            results = list(ex.map(fn, cases))
     with open(os.path.join(TESTS, name + "_golden.txt"), "w", encoding="utf-8",
               errors="surrogateescape", newline="") as f:
         for c, r in zip(cases, results):
@@ -102,5 +116,5 @@ def generate(name):
 
 
 if __name__ == "__main__":
-    for n in sys.argv[1:] or ["number", "console", "json", "convert"]:
+    for n in sys.argv[1:] or ["number", "console", "json", "convert", "unknown"]:
         generate(n)

@@ -24,6 +24,19 @@ TEST(ValueConsoleTest, MatchesTerraformConsoleGolden) {
   }
 }
 
+// unknown_golden.txt: values containing unknowns, recorded with an unapplied resource.
+TEST(ValueConsoleTest, MatchesTerraformUnknownGolden) {
+  auto records = ReadGolden("unknown");
+  ASSERT_GT(records.size(), 20u);
+  for (const auto& r : records) {
+    SCOPED_TRACE(r.input);
+    auto built = BuildValue(r.input);
+    ASSERT_EQ(built.error, "");
+    std::string got = built.type ? built.type->ConsoleString() : FormatConsoleValue(built.value);
+    EXPECT_EQ(got, r.expected);
+  }
+}
+
 TEST(ValueConsoleTest, UnknownValues) {
   EXPECT_EQ(FormatConsoleValue(Value::DynamicUnknown()), "(known after apply)");
   EXPECT_EQ(FormatConsoleValue(Value::Unknown(Type::String())), "(known after apply)");

@@ -1,7 +1,8 @@
 #pragma once
 /// Test support for the value tests: reads `*_golden.txt` records and builds values from the
 /// small subset of HCL the goldens use (literals, tuples, objects, and the functions
-/// tolist/toset/tomap/tostring/tonumber/tobool/sensitive/jsonencode/jsondecode/type), using
+/// tolist/toset/tomap/tostring/tonumber/tobool/sensitive/jsonencode/jsondecode/type, and
+/// `terraform_data.x.<attr>` for an unknown value of unknown type), using
 /// only lang/base's own API (Number::Parse, Value constructors, Convert, JSON codec).
 
 #include <fstream>
@@ -189,6 +190,12 @@ class LiteralBuilder {
       return Value::Object(std::move(attrs));
     }
     std::string id = Ident();
+    if (id == "terraform_data") {
+      // An unapplied resource in `terraform console`: its attributes are unknown, of
+      // unknown type.
+      while (pos_ < s_.size() && (s_[pos_] == '.' || std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) pos_++;
+      return Value::DynamicUnknown();
+    }
     if (id == "true") return Value::True();
     if (id == "false") return Value::False();
     if (id == "null") return Value();
@@ -196,7 +203,10 @@ class LiteralBuilder {
     Value arg = Expr();
     Expect(')');
     if (id == "sensitive") return arg.WithMarks(Marks::Sensitive());
-    if (id == "jsonencode") return Value::String(EncodeJson(arg.UnmarkedDeep()).json);
+    if (id == "jsonencode") {
+      if (!arg.IsWhollyKnown()) return Value::Unknown(Type::String());
+      return Value::String(EncodeJson(arg.UnmarkedDeep()).json);
+    }
     if (id == "jsondecode") {
       JsonDecodeResult r = DecodeJson(arg.AsString());
       if (!r.ok()) error_ = r.error;
