@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include "lang/base/go_quote.h"
+#include "lang/base/utf8.h"
 
 namespace cairn {
 
@@ -31,8 +35,12 @@ const std::vector<std::string>& EmptyKeys() {
   return empty;
 }
 
-/// Sorts key/value pairs by key and keeps the last of equal keys.
+std::string NormalizeNfc(std::string s);
+
+/// Normalizes keys to NFC (as cty does for map keys and attribute names), sorts key/value
+/// pairs by key and keeps the last of equal keys.
 void SortEntries(std::vector<std::pair<std::string, Value>>& entries) {
+  for (auto& e : entries) e.first = NormalizeNfc(std::move(e.first));
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   size_t out = 0;
@@ -143,6 +151,45 @@ bool SetEquivalent(const Value& a, const Value& b) {
   return eq.IsKnown() && !eq.IsNull() && eq.AsBool();
 }
 
+/// Unicode NFC of `s`, as cty.StringVal applies to every string. ASCII (the common case) and
+/// text that ICU reports already normalized are returned unchanged; so is invalid UTF-8
+/// (which ICU cannot round-trip byte for byte).
+std::string NormalizeNfc(std::string s) {
+  size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) i++;
+  if (i == s.size()) return s;
+  for (size_t k = i; k < s.size();) {
+    utf8::Decoded d = utf8::Decode(s, k);
+    if (d.rune == utf8::kRuneError && d.size == 1) return s;
+    k += d.size;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const UNormalizer2* nfc = unorm2_getNFCInstance(&err);
+  if (U_FAILURE(err)) return s;
+  std::u16string wide(s.size(), u'\0');
+  int32_t wide_len = 0;
+  u_strFromUTF8(reinterpret_cast<UChar*>(wide.data()), static_cast<int32_t>(wide.size()), &wide_len,
+                s.data(), static_cast<int32_t>(s.size()), &err);
+  if (U_FAILURE(err)) return s;
+  wide.resize(wide_len);
+  auto src = reinterpret_cast<const UChar*>(wide.data());
+  if (unorm2_isNormalized(nfc, src, wide_len, &err) && U_SUCCESS(err)) return s;
+  err = U_ZERO_ERROR;
+  int32_t need = unorm2_normalize(nfc, src, wide_len, nullptr, 0, &err);
+  if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) return s;
+  err = U_ZERO_ERROR;
+  std::u16string norm(need, u'\0');
+  unorm2_normalize(nfc, src, wide_len, reinterpret_cast<UChar*>(norm.data()), need, &err);
+  if (U_FAILURE(err)) return s;
+  std::string out(static_cast<size_t>(need) * 3, '\0');
+  int32_t out_len = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &out_len,
+              reinterpret_cast<const UChar*>(norm.data()), need, &err);
+  if (U_FAILURE(err)) return s;
+  out.resize(out_len);
+  return out;
+}
+
 }  // namespace
 
 Value::Value() = default;
@@ -176,7 +223,7 @@ Value Value::Num(Number n) {
 Value Value::String(std::string s) {
   Value v = ValueAccess::Make(Type::String());
   auto p = std::make_shared<Payload>();
-  p->str = std::move(s);
+  p->str = NormalizeNfc(std::move(s));
   v.payload_ = std::move(p);
   return v;
 }

@@ -74,6 +74,8 @@ class Value {
   static Value Num(Number v);
   /// An integer as cty.NumberIntVal (64-bit precision).
   static Value Int(int64_t v) { return Num(Number::FromInt64(v)); }
+  /// A string, normalized to Unicode NFC as cty.StringVal does ("e\u0301" becomes "é";
+  /// invalid UTF-8 is kept as it is).
   static Value String(std::string v);
 
   /// A list of `element_type`. Precondition: every element has exactly that type.
