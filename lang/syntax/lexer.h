@@ -26,8 +26,9 @@ struct LexResult {
   Diagnostics diagnostics;
 };
 
-/// Tokenizes `source`. A leading UTF-8 byte order mark is skipped. Never fails: bad input
-/// becomes error tokens plus diagnostics.
+/// Tokenizes `source`. A leading UTF-8 byte order mark is skipped (its bytes still count in
+/// byte offsets). Columns count grapheme clusters within tokens and bytes between them, like hcl.
+/// Never fails: bad input becomes error tokens plus diagnostics. Linear time.
 LexResult Lex(std::string_view source, std::string_view filename, LexMode mode = LexMode::kNormal,
               Pos start = {});
 
