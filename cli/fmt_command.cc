@@ -6,8 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -15,6 +13,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/fmt_sources.h"
 #include "cli/unified_diff.h"
 #include "lang/base/diagnostic.h"
 #include "lang/base/diagnostic_text.h"
@@ -189,21 +188,6 @@ bool HasSupportedSuffix(const std::string& name) {
 }
 
 void AddError(Diagnostics& diags, std::string summary) { diags.Error(std::move(summary), ""); }
-
-/// The sources of files fmt could not parse, so diagnostics can quote them.
-class FmtSources final : public SourceIndex {
- public:
-  void Add(const std::string& path, const std::string& source) { sources_.emplace(path, source); }
-  std::optional<std::string_view> Source(FileName file) const override {
-    auto it = sources_.find(std::string(file.str()));
-    if (it == sources_.end()) return std::nullopt;
-    return std::string_view(it->second);
-  }
-  std::string ContextString(FileName, int64_t) const override { return {}; }
-
- private:
-  std::map<std::string, std::string> sources_;
-};
 
 class FmtRun {
  public:

@@ -1,7 +1,7 @@
 // Decoding and re-encoding of quoted block labels (the label normalisation of `terraform fmt`).
 #include <cstdio>
 
-#include "lang/format/rewrites.h"
+#include "lang/format/quoted_literal.h"
 
 namespace cairn::format {
 namespace {

@@ -14,6 +14,7 @@
 
 #include "lang/base/source.h"
 #include "lang/format/fmt_token.h"
+#include "lang/format/quoted_literal.h"
 #include "lang/syntax/token.h"
 
 namespace cairn::format {
@@ -34,13 +35,5 @@ struct RewriteResult {
 /// Walks the body structure of `lexed` (a whole file's tokens ending in EOF, positions relative
 /// to `source`) and returns the rewritten token sequence. Linear in the number of tokens.
 RewriteResult ApplyRewrites(std::string_view source, const std::vector<syntax::Token>& lexed);
-
-/// The string a quoted literal (escapes included, without quotes) denotes, as hclsyntax's
-/// ParseStringLiteralToken decodes it; false when it holds an invalid escape.
-bool DecodeQuotedLiteral(std::string_view literal, std::string& out);
-
-/// `value` as the text of a quoted literal (hclwrite's escapeQuotedStringLit): `\n \r \t \" \\`,
-/// `${`/`%{` doubled, non-printable characters as `\uXXXX`/`\UXXXXXXXX`.
-std::string EscapeQuotedLiteral(std::string_view value);
 
 }  // namespace cairn::format
