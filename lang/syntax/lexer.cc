@@ -152,7 +152,12 @@ class Lexer {
     stack_.push_back(mode_ == LexMode::kTemplate ? Scanner::kBare : Scanner::kMain);
     while (p_ < n_) {
       switch (stack_.back()) {
-        case Scanner::kMain: LexMain(); break;
+        case Scanner::kMain:
+          // Most tokens are lexed here: stay until the scanner changes.
+          do {
+            LexMain();
+          } while (p_ < n_ && stack_.back() == Scanner::kMain);
+          break;
         case Scanner::kString: LexString(); break;
         case Scanner::kHeredoc: LexHeredoc(); break;
         case Scanner::kBare: LexBare(); break;
