@@ -88,7 +88,8 @@ int GraphemeCount(std::string_view text) {
 int Columns(const FmtTokens& tokens, uint32_t begin, uint32_t end) {
   int columns = 0;
   for (uint32_t i = begin; i < end; ++i) {
-    columns += tokens[i].spaces_before + GraphemeCount(tokens[i].text);
+    const FmtToken& t = tokens[i];
+    columns += t.spaces_before + (t.columns >= 0 ? t.columns : GraphemeCount(t.text));
   }
   return columns;
 }

@@ -16,6 +16,9 @@ struct FmtToken {
   syntax::TokenKind kind;
   std::string_view text;
   int32_t spaces_before = 0;
+  /// Grapheme clusters in `text` when known from the lexer's positions (a token within one
+  /// line), else -1 (counted when needed).
+  int32_t columns = -1;
 };
 
 using FmtTokens = std::vector<FmtToken>;

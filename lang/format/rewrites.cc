@@ -36,8 +36,14 @@ class Rewriter {
     out_.error_at = i < in_.size() ? in_[i].start : Pos{};
   }
 
-  void Emit(size_t i) { out_.tokens.push_back({in_[i].kind, Text(i), 0}); }
-  void EmitText(TokenKind kind, std::string_view text) { out_.tokens.push_back({kind, text, 0}); }
+  void Emit(size_t i) {
+    const Token& t = in_[i];
+    const int32_t columns = t.start.line == t.end.line ? t.end.column - t.start.column : -1;
+    out_.tokens.push_back({t.kind, Text(i), 0, columns});
+  }
+  void EmitText(TokenKind kind, std::string_view text) {
+    out_.tokens.push_back({kind, text, 0, -1});
+  }
 
   /// Index of the first token at or after `i` that is not an inline (`/* */`) comment.
   size_t SkipInlineComments(size_t i) const {

@@ -6,7 +6,7 @@ namespace {
 using syntax::TokenKind;
 
 /// The placeholder for "no token" at the start of a cell.
-constexpr FmtToken kNilToken{TokenKind::kEOF, {}, 0};
+constexpr FmtToken kNilToken{TokenKind::kEOF, {}, 0, 0};
 constexpr bool IsNil(const FmtToken& t) { return t.kind == TokenKind::kEOF; }
 
 /// Whether `subject` gets one space after it when followed by `after` (hclwrite's
