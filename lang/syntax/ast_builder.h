@@ -1,0 +1,80 @@
+#pragma once
+/// Private to lang/syntax: builds the AST (lang/syntax/ast.h) from one item's ANTLR parse tree,
+/// with hclsyntax's ranges, string decoding, template trimming and traversal folding. Problems
+/// found while building (invalid escapes, duplicate arguments, misplaced `=>`/`...` in `for`)
+/// are added to the diagnostics with hclsyntax's wording.
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "HCLParser.h"
+#include "lang/base/diagnostic.h"
+#include "lang/syntax/ast.h"
+#include "lang/syntax/token.h"
+#include "lang/syntax/token_stream.h"
+
+namespace cairn::syntax::internal {
+
+class AstBuilder {
+ public:
+  using P = cairn_antlr::HCLParser;
+
+  AstBuilder(std::string_view source, FileName filename, Diagnostics* diags)
+      : source_(source), filename_(filename), diags_(diags) {}
+
+  /// Appends the attribute or block `item` to `body`. `top_level` bodies keep a name index
+  /// across calls (items arrive one at a time).
+  void AddItem(P::BodyItemContext* item, ast::Body* body, bool top_level);
+
+  ast::ExprPtr Expression(P::ExpressionContext* ctx);
+  ast::ExprPtr TemplateFile(P::TemplateFileContext* ctx, Range whole);
+
+ private:
+  struct TplTok;
+
+  const syntax::Token& Lexed(antlr4::Token* t) const {
+    return static_cast<AdaptedToken*>(t)->lexed();
+  }
+  Range R(antlr4::Token* t) const {
+    const syntax::Token& l = Lexed(t);
+    return Range{filename_, l.start, l.end};
+  }
+  std::string_view Text(antlr4::Token* t) const { return Lexed(t).Text(source_); }
+  std::string_view Text(const syntax::Token& t) const { return t.Text(source_); }
+
+  ast::Attribute Attribute(P::AttributeContext* ctx);
+  ast::Block Block(P::BlockContext* ctx);
+  /// Reports "Attribute redefined" and returns false when `attr` repeats a name of `body`
+  /// (looked up in `index` when given, which then remembers `attr`).
+  bool CheckDuplicate(const ast::Attribute& attr, const ast::Body& body,
+                      std::unordered_map<std::string_view, Range>* index);
+
+  ast::ExprPtr Binary(P::BinaryExprContext* ctx);
+  ast::ExprPtr Unary(P::UnaryExprContext* ctx);
+  ast::ExprPtr Postfix(P::PostfixExprContext* ctx);
+  ast::ExprPtr Steps(ast::ExprPtr from, const std::vector<P::PostfixContext*>& steps, size_t i);
+  ast::ExprPtr Primary(P::PrimaryContext* ctx);
+  ast::ExprPtr Call(P::FunctionCallContext* ctx);
+  ast::ExprPtr Tuple(P::TupleContext* ctx);
+  ast::ExprPtr Object(P::ObjectContext* ctx);
+  ast::ExprPtr For(antlr4::Token* open, P::ForIntroContext* intro, P::ExpressionContext* first,
+                   antlr4::Token* arrow, P::ExpressionContext* second, antlr4::Token* ellipsis,
+                   P::ExpressionContext* cond, antlr4::Token* close, bool object);
+  ast::ExprPtr Template(antlr4::Token* open, const std::vector<P::TemplatePartContext*>& parts,
+                        antlr4::Token* close, bool flush);
+  ast::ExprPtr BuildTemplate(std::vector<TplTok>& flat, Range whole, Range start_range);
+  void Flatten(const std::vector<P::TemplatePartContext*>& parts, std::vector<TplTok>* out);
+  ast::ExprPtr Structure(std::vector<TplTok>& flat, size_t* i);
+
+  std::string_view source_;
+  FileName filename_;
+  Diagnostics* diags_;
+  std::unordered_map<std::string_view, Range> top_index_;  // names view the source
+  std::string_view attr_name_view_;  // name of the attribute last built, viewing the source
+  // Template trimming state while flattening (hclsyntax's ltrimNext / canTrimPrev).
+  bool ltrim_next_ = false;
+  bool can_trim_prev_ = false;
+};
+
+}  // namespace cairn::syntax::internal

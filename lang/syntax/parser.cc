@@ -1,0 +1,161 @@
+#include "lang/syntax/parser.h"
+
+#include "HCLParser.h"
+#include "lang/syntax/ast_builder.h"
+#include "lang/syntax/lexer.h"
+#include "lang/syntax/parse_errors.h"
+#include "lang/syntax/token_stream.h"
+
+namespace cairn::syntax {
+
+namespace {
+
+using internal::AdapterMode;
+using internal::AstBuilder;
+using internal::FirstErrorStrategy;
+using internal::ItemTokenStream;
+using internal::ParserToken;
+using internal::TokenAdapter;
+using P = cairn_antlr::HCLParser;
+
+/// Runs the ANTLR parser over token slices: SLL prediction first (fast, and exact for this
+/// grammar in practice), full LL only to confirm an error. The parser object, and with it the
+/// warm DFA cache, is reused for every slice; each slice's parse tree is freed by the next parse.
+class SliceParser {
+ public:
+  SliceParser(std::string_view source, const std::vector<Token>& tokens, FileName filename,
+              Diagnostics* diags)
+      : source_(source),
+        filename_(filename),
+        diags_(diags),
+        stream_(tokens, std::string(filename.str())),
+        parser_(&stream_),
+        strategy_(std::make_shared<FirstErrorStrategy>()) {
+    parser_.removeErrorListeners();
+    parser_.setErrorHandler(strategy_);
+  }
+
+  ~SliceParser() { parser_.getTreeTracker().reset(); }
+
+  /// Parses `slice` with `rule`. Returns null after reporting the first syntax error.
+  template <typename Ctx>
+  Ctx* Parse(const std::vector<ParserToken>& slice, uint32_t eof, Ctx* (P::*rule)()) {
+    stream_.Reset(slice, eof);
+    for (auto mode : {antlr4::atn::PredictionMode::SLL, antlr4::atn::PredictionMode::LL}) {
+      parser_.getTreeTracker().reset();
+      parser_.reset();
+      parser_.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(mode);
+      try {
+        Ctx* ctx = (parser_.*rule)();
+        if (!strategy_->has_error()) return ctx;
+      } catch (const antlr4::ParseCancellationException&) {
+      }
+    }
+    internal::DescribedError e =
+        internal::DescribeSyntaxError(strategy_->info(), stream_, source_, filename_);
+    if (!recovery_ || !e.guarded) diags_->Add(std::move(e.diagnostic));
+    recovery_ = recovery_ || e.sets_recovery;
+    return nullptr;
+  }
+
+ private:
+  std::string_view source_;
+  FileName filename_;
+  Diagnostics* diags_;
+  ItemTokenStream stream_;
+  P parser_;
+  std::shared_ptr<FirstErrorStrategy> strategy_;
+  bool recovery_ = false;  // hclsyntax's sticky recovery mode, see DescribedError
+};
+
+/// Parses a configuration body item by item. With `body` null, checks only: each item's AST is
+/// built (for the diagnostics only the builder finds) and dropped at once.
+void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, FileName filename,
+                    Diagnostics* diags, ast::Body* body) {
+  TokenAdapter adapter(source, tokens, AdapterMode::kBody);
+  SliceParser parser(source, tokens, filename, diags);
+  AstBuilder builder(source, filename, diags);
+  ast::Body scratch;
+  std::vector<ParserToken> slice;
+  while (adapter.NextItem(&slice)) {
+    P::TopItemContext* item = parser.Parse(slice, adapter.eof_index(), &P::topItem);
+    if (!item) continue;
+    if (body) {
+      builder.AddItem(item->bodyItem(), body, /*top_level=*/true);
+    } else {
+      builder.AddItem(item->bodyItem(), &scratch, /*top_level=*/true);
+      scratch.attributes.clear();
+      scratch.blocks.clear();
+    }
+  }
+  if (body) {
+    const Token& eof = tokens.back();
+    Pos start = eof.start;
+    for (const Token& t : tokens) {
+      if (t.kind == TokenKind::kComment && t.Text(source).back() != '\n') continue;
+      start = t.start;
+      break;
+    }
+    body->range = Range{filename, start, eof.end};
+    body->end_range = Range{filename, eof.end, eof.end};
+  }
+}
+
+}  // namespace
+
+ParseResult ParseFile(std::string source, std::string_view filename) {
+  ParseResult result;
+  result.file = std::make_unique<ast::File>();
+  ast::File& file = *result.file;
+  file.filename = FileName::Intern(filename);
+  file.source = std::move(source);
+  LexResult lex = Lex(file.source, filename);
+  result.diagnostics = std::move(lex.diagnostics);
+  ParseBodyItems(file.source, lex.tokens, file.filename, &result.diagnostics, &file.body);
+  return result;
+}
+
+Diagnostics CheckSyntax(std::string_view source, std::string_view filename) {
+  FileName name = FileName::Intern(filename);
+  LexResult lex = Lex(source, filename);
+  Diagnostics diags = std::move(lex.diagnostics);
+  ParseBodyItems(source, lex.tokens, name, &diags, nullptr);
+  return diags;
+}
+
+ExprParseResult ParseExpression(std::string_view source, std::string_view filename, Pos start) {
+  ExprParseResult result;
+  FileName name = FileName::Intern(filename);
+  LexResult lex = Lex(source, filename, LexMode::kNormal, start);
+  result.diagnostics = std::move(lex.diagnostics);
+  TokenAdapter adapter(source, lex.tokens, AdapterMode::kExpression);
+  std::vector<ParserToken> slice;
+  adapter.NextItem(&slice);
+  SliceParser parser(source, lex.tokens, name, &result.diagnostics);
+  P::ExprFileContext* ctx = parser.Parse(slice, adapter.eof_index(), &P::exprFile);
+  if (ctx) {
+    AstBuilder builder(source, name, &result.diagnostics);
+    result.expr = builder.Expression(ctx->expression());
+  }
+  return result;
+}
+
+ExprParseResult ParseTemplate(std::string_view source, std::string_view filename, Pos start) {
+  ExprParseResult result;
+  FileName name = FileName::Intern(filename);
+  LexResult lex = Lex(source, filename, LexMode::kTemplate, start);
+  result.diagnostics = std::move(lex.diagnostics);
+  TokenAdapter adapter(source, lex.tokens, AdapterMode::kTemplate);
+  std::vector<ParserToken> slice;
+  adapter.NextItem(&slice);
+  SliceParser parser(source, lex.tokens, name, &result.diagnostics);
+  P::TemplateFileContext* ctx = parser.Parse(slice, adapter.eof_index(), &P::templateFile);
+  if (ctx) {
+    AstBuilder builder(source, name, &result.diagnostics);
+    Range whole{name, lex.tokens.front().start, lex.tokens.back().end};
+    result.expr = builder.TemplateFile(ctx, whole);
+  }
+  return result;
+}
+
+}  // namespace cairn::syntax

@@ -1,0 +1,2 @@
+locals {
+  a = max(1, 2

@@ -1,0 +1,3 @@
+locals {
+  a = [for 1 in x: 1]
+}

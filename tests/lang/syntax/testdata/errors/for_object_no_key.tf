@@ -1,0 +1,3 @@
+locals {
+  a = {for k in x: k}
+}

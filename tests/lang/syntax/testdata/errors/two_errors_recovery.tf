@@ -1,0 +1,6 @@
+locals {
+  a = 1 +
+}
+locals {
+  b = 1 c
+}
