@@ -387,7 +387,7 @@ ExprPtr AstBuilder::Steps(ExprPtr ret, const std::vector<P::PostfixContext*>& st
       ExprPtr anon = std::move(each);
       each = Steps(std::move(anon), inner, 0);
       last = each->range;
-      each->range = Cover(first, last);
+      each->range = Range{filename_, first.start, last.end};
     }
     auto e = NewExpr(ExprKind::kSplat, Cover(from, last));
     e->full_splat = false;

@@ -90,7 +90,12 @@ class Describer {
 
   Diagnostic Make(std::string summary, std::string detail, Range subject,
                   std::optional<Range> context = std::nullopt) {
-    return Diagnostic{Severity::kError, std::move(summary), std::move(detail), subject, context};
+    Diagnostic d;
+    d.summary = std::move(summary);
+    d.detail = std::move(detail);
+    d.subject = subject;
+    d.context = context;
+    return d;
   }
 
   Diagnostic ExpressionStart();

@@ -1,0 +1,9 @@
+t1 = var.a.b[0]["k"].c
+t2 = aws_instance.web.*.id
+t3 = aws_instance.web[*].tags["Name"]
+t4 = a.0.b
+t5 = f(x).y[1]
+t6 = a[b].c
+t7 = a.*.b.0.c[1]
+t8 = (a).b
+t9 = a[*][0].b
