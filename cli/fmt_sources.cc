@@ -10,18 +10,28 @@ namespace {
 using syntax::Token;
 using syntax::TokenKind;
 
-bool EndsLine(const Token& t, std::string_view src) {
-  if (t.kind == TokenKind::kNewline) return true;
-  if (t.kind != TokenKind::kComment) return false;
-  std::string_view text = t.Text(src);
-  return !text.empty() && text.back() == '\n';
+bool EndsLine(const Token& t, std::string_view) { return t.kind == TokenKind::kNewline; }
+
+/// The tokens the parser sees: comments dropped, except that a `#`/`//` comment still ends
+/// its line (it becomes a newline).
+std::vector<Token> SignificantTokens(std::string_view src) {
+  std::vector<Token> out;
+  for (Token t : syntax::Lex(src, "").tokens) {
+    if (t.kind == TokenKind::kComment) {
+      std::string_view text = t.Text(src);
+      if (text.empty() || text.back() != '\n') continue;
+      t.kind = TokenKind::kNewline;
+    }
+    out.push_back(t);
+  }
+  return out;
 }
 
 /// The top-level blocks of a (possibly broken) file, from its tokens.
 std::vector<std::pair<std::pair<int64_t, int64_t>, std::string>> TopLevelBlocks(
     std::string_view src) {
   std::vector<std::pair<std::pair<int64_t, int64_t>, std::string>> blocks;
-  const std::vector<Token> toks = syntax::Lex(src, "").tokens;
+  const std::vector<Token> toks = SignificantTokens(src);
   const size_t n = toks.size();
   size_t i = 0;
   while (i < n && toks[i].kind != TokenKind::kEOF) {
@@ -37,12 +47,12 @@ std::vector<std::pair<std::pair<int64_t, int64_t>, std::string>> TopLevelBlocks(
           header += syntax::GoQuote(toks[j].Text(src));
           ++j;
         } else if (toks[j].kind == TokenKind::kOQuote) {
-          std::string label, decoded;
+          std::string label;
           ++j;
           while (j < n && toks[j].kind != TokenKind::kCQuote && !EndsLine(toks[j], src) &&
                  toks[j].kind != TokenKind::kEOF) {
             if (toks[j].kind == TokenKind::kQuotedLit) {
-              if (format::DecodeQuotedLiteral(toks[j].Text(src), decoded)) label += decoded;
+              label += format::DecodeQuotedLiteralLeniently(toks[j].Text(src));
               ++j;
             } else if (toks[j].kind == TokenKind::kTemplateInterp ||
                        toks[j].kind == TokenKind::kTemplateControl) {
@@ -68,8 +78,6 @@ std::vector<std::pair<std::pair<int64_t, int64_t>, std::string>> TopLevelBlocks(
           ++j;
           header += ' ';
           header += syntax::GoQuote(label);
-        } else if (toks[j].kind == TokenKind::kComment && !EndsLine(toks[j], src)) {
-          ++j;
         } else {
           ok = false;
           break;

@@ -49,15 +49,20 @@ bool IsPrint(char32_t c) {
   return true;
 }
 
-}  // namespace
-
-bool DecodeQuotedLiteral(std::string_view lit, std::string& out) {
+/// hclsyntax's ParseStringLiteralToken. Strict: false at the first bad escape. Lenient: keeps
+/// going, keeping what hclsyntax keeps from a bad escape.
+bool Decode(std::string_view lit, std::string& out, bool lenient) {
   out.clear();
   out.reserve(lit.size());
   for (size_t i = 0; i < lit.size();) {
     const char c = lit[i];
     if (c == '\\') {
-      if (i + 1 >= lit.size()) return false;
+      if (i + 1 >= lit.size()) {
+        if (!lenient) return false;
+        out += c;
+        ++i;
+        continue;
+      }
       const char sel = lit[i + 1];
       switch (sel) {
         case 'n':
@@ -83,20 +88,28 @@ bool DecodeQuotedLiteral(std::string_view lit, std::string& out) {
         case 'u':
         case 'U': {
           const size_t digits = sel == 'u' ? 4 : 8;
-          if (i + 2 + digits > lit.size()) return false;
+          bool ok = i + 2 + digits <= lit.size();
           char32_t cp = 0;
-          for (size_t k = 0; k < digits; ++k) {
+          for (size_t k = 0; ok && k < digits; ++k) {
             const int h = HexValue(lit[i + 2 + k]);
-            if (h < 0) return false;
+            ok = h >= 0;
             cp = cp * 16 + static_cast<char32_t>(h);
           }
-          if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-          AppendUtf8(out, cp);
-          i += 2 + digits;
+          ok = ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+          if (ok) {
+            AppendUtf8(out, cp);
+            i += 2 + digits;
+          } else {
+            if (!lenient) return false;
+            out += lit.substr(i, 2);  // the malformed escape stays as written
+            i += 2;
+          }
           continue;
         }
         default:
-          return false;
+          if (!lenient) return false;
+          ++i;  // an unknown selector stands for itself
+          continue;
       }
     }
     if ((c == '$' || c == '%') && i + 2 < lit.size() && lit[i + 1] == c && lit[i + 2] == '{') {
@@ -109,6 +122,18 @@ bool DecodeQuotedLiteral(std::string_view lit, std::string& out) {
     ++i;
   }
   return true;
+}
+
+}  // namespace
+
+bool DecodeQuotedLiteral(std::string_view lit, std::string& out) {
+  return Decode(lit, out, /*lenient=*/false);
+}
+
+std::string DecodeQuotedLiteralLeniently(std::string_view literal) {
+  std::string out;
+  Decode(literal, out, /*lenient=*/true);
+  return out;
 }
 
 std::string EscapeQuotedLiteral(std::string_view s) {

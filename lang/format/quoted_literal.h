@@ -10,6 +10,11 @@ namespace cairn::format {
 /// ParseStringLiteralToken decodes it; false when it holds an invalid escape.
 bool DecodeQuotedLiteral(std::string_view literal, std::string& out);
 
+/// Like DecodeQuotedLiteral but never fails, keeping what hclsyntax keeps from a bad escape:
+/// the raw text of a malformed `\u`/`\U` escape, the character after `\` for an unknown one.
+/// For describing labels of files that did not parse.
+std::string DecodeQuotedLiteralLeniently(std::string_view literal);
+
 /// `value` as the text of a quoted literal (hclwrite's escapeQuotedStringLit): `\n \r \t \" \\`,
 /// `${`/`%{` doubled, non-printable characters as `\uXXXX`/`\UXXXXXXXX`.
 std::string EscapeQuotedLiteral(std::string_view value);

@@ -1,0 +1,3 @@
+/* leading */ resource "a" "b" {
+  x = 
+}
