@@ -30,19 +30,19 @@ std::string Write(const RewriteResult& r, size_t size) {
 
 FormatResult Format(std::string_view source, std::string_view filename) {
   FormatResult result;
-  syntax::LexResult lexed = syntax::Lex(source, filename);
-  if (lexed.diagnostics.HasErrors()) {
-    result.formatted = std::string(source);
-    result.diagnostics = std::move(lexed.diagnostics);
-    return result;
-  }
-#if CAIRN_FORMAT_CHECK_SYNTAX
+  // Terraform formats only what hclsyntax parses: otherwise the changes could be drastic and
+  // hard to undo. The syntax check reports the lexer's diagnostics too.
   result.diagnostics = syntax::CheckSyntax(source, filename);
   if (result.diagnostics.HasErrors()) {
     result.formatted = std::string(source);
     return result;
   }
-#endif
+  syntax::LexResult lexed = syntax::Lex(source, filename);
+  if (lexed.diagnostics.HasErrors()) {  // not expected after the syntax check
+    result.formatted = std::string(source);
+    result.diagnostics.Append(lexed.diagnostics);
+    return result;
+  }
 
   RewriteResult rewritten = ApplyRewrites(source, lexed.tokens);
   if (!rewritten.ok) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -206,6 +207,28 @@ TEST_F(FmtCliTest, UnparsableFileIsNotRewritten) {
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("Error: Invalid character"), std::string::npos) << r.err;
   EXPECT_EQ(Read("bad.tf"), "a  = 1;\n");
+}
+
+TEST(FmtCliGolden, RejectedFilesPrintTerraformsErrors) {
+  // The inputs Terraform rejects, with its stderr and exit code for `terraform fmt -no-color -`.
+  namespace fs = std::filesystem;
+  const fs::path testdata = fs::path(CAIRN_SOURCE_DIR) / "tests/lang/format/testdata";
+  testing::ScratchDir dir;
+  size_t checked = 0;
+  for (const auto& e : fs::directory_iterator(testdata)) {
+    fs::path exit_file = e.path();
+    if (exit_file.extension() != ".exit") continue;
+    fs::path input = exit_file, stderr_file = exit_file;
+    input.replace_extension(".tf");
+    stderr_file.replace_extension(".stderr");
+    testing::CliResult r =
+        testing::RunCairn(dir.path(), {"fmt", "-no-color", "-"}, testing::ReadFile(input));
+    EXPECT_EQ(std::to_string(r.exit_code) + "\n", testing::ReadFile(exit_file)) << input;
+    EXPECT_EQ(r.out, "") << input;
+    EXPECT_EQ(r.err, testing::ReadFile(stderr_file)) << input;
+    ++checked;
+  }
+  EXPECT_GE(checked, 10u);
 }
 
 }  // namespace

@@ -77,6 +77,18 @@ TEST(FormatGolden, FormattingIsIdempotent) {
   }
 }
 
+TEST(FormatGolden, RejectsWhatTerraformRejects) {
+  size_t checked = 0;
+  for (const fs::path& input : InputsWith(".exit")) {
+    const std::string src = ReadFile(input);
+    FormatResult r = Format(src, "<stdin>");
+    EXPECT_TRUE(r.diagnostics.HasErrors()) << input.filename();
+    EXPECT_EQ(r.formatted, src) << input.filename();
+    ++checked;
+  }
+  EXPECT_GE(checked, 10u);
+}
+
 TEST(Format, EmptyInputStaysEmpty) {
   FormatResult r = Format("", "empty.tf");
   EXPECT_FALSE(r.diagnostics.HasErrors());
@@ -97,10 +109,11 @@ TEST(Format, InvalidCharacterIsRejectedAndNotRewritten) {
 }
 
 TEST(Format, RefusesOutputTooLargeToIndent) {
-  // Indenting 40000 nested blocks would take more than 1 GiB of spaces.
+  // 150000 comment lines inside 4000 nested blocks would take 1.2 GB of indentation.
   std::string src;
-  for (int i = 0; i < 40000; ++i) src += "b {\n";
-  for (int i = 0; i < 40000; ++i) src += "}\n";
+  for (int i = 0; i < 4000; ++i) src += "b {\n";
+  for (int i = 0; i < 150000; ++i) src += "#\n";
+  for (int i = 0; i < 4000; ++i) src += "}\n";
   FormatResult r = Format(src, "deep.tf");
   ASSERT_TRUE(r.diagnostics.HasErrors());
   EXPECT_EQ(r.diagnostics[0].summary, "File too large to format");
