@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+
+#include "lang/base/convert.h"
+#include "lang/base/type_defaults.h"
+#include "lang/base/value_json.h"
 
 namespace cairn {
 
@@ -266,10 +271,12 @@ class ConstraintParser {
 
   ParsedTypeConstraint Run() {
     ParsedTypeConstraint out;
-    out.type = ParseType();
+    std::shared_ptr<TypeDefaults> defaults;
+    out.type = ParseType(defaults);
     SkipSpace();
     if (error_.empty() && pos_ != text_.size()) Fail("unexpected text after the type");
     out.error = error_;
+    if (error_.empty()) out.defaults = std::move(defaults);
     return out;
   }
 
@@ -279,6 +286,29 @@ class ConstraintParser {
   }
   void Fail(std::string message) {
     if (error_.empty()) error_ = message + " at offset " + std::to_string(pos_);
+  }
+  /// The text of a JSON literal ending before the `)` that closes optional(...).
+  std::string_view DefaultText() {
+    SkipSpace();
+    size_t start = pos_;
+    int depth = 0;
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == '"') {
+        pos_++;
+        while (pos_ < text_.size() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
+      } else if (c == '[' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      } else if (c == ')' && depth == 0) {
+        break;
+      }
+      pos_++;
+    }
+    size_t end = pos_;
+    while (end > start && std::isspace(static_cast<unsigned char>(text_[end - 1]))) end--;
+    return text_.substr(start, end - start);
   }
   bool Eat(char c) {
     SkipSpace();
@@ -309,7 +339,9 @@ class ConstraintParser {
     return Word();
   }
 
-  Type ParseType() {
+  /// Parses one type; sets `defaults` to its defaults tree when it has one.
+  Type ParseType(std::shared_ptr<TypeDefaults>& defaults) {
+    defaults = nullptr;
     if (!error_.empty() || ++depth_ > 100) {
       Fail("type too deeply nested");
       return Type();
@@ -326,28 +358,56 @@ class ConstraintParser {
       result = Type::Dynamic();
     } else if (w == "list" || w == "set" || w == "map") {
       Expect('(');
-      Type e = ParseType();
+      std::shared_ptr<TypeDefaults> child;
+      Type e = ParseType(child);
       Expect(')');
       result = w == "list" ? Type::List(e) : w == "set" ? Type::Set(e) : Type::Map(e);
+      if (child) {
+        defaults = std::make_shared<TypeDefaults>();
+        defaults->type = result;
+        defaults->children[""] = std::move(child);
+      }
     } else if (w == "object") {
       Expect('(');
       Expect('{');
       std::vector<std::pair<std::string, Type>> attrs;
       std::vector<std::string> optional;
+      std::map<std::string, Value> default_values;
+      std::map<std::string, std::shared_ptr<const TypeDefaults>> children;
       while (error_.empty() && !Eat('}')) {
         std::string name = AttributeName();
         if (name.empty()) Fail("expected an attribute name");
         if (!Eat('=')) Expect(':');
         SkipSpace();
         size_t save = pos_;
+        std::shared_ptr<TypeDefaults> child;
         if (Word() == "optional" && Eat('(')) {
           optional.push_back(name);
-          attrs.emplace_back(name, ParseType());
+          Type at = ParseType(child);
+          attrs.emplace_back(name, at);
+          if (Eat(',')) {
+            std::string_view json = DefaultText();
+            JsonDecodeResult d = DecodeJson(json);
+            if (!d.ok()) {
+              Fail("invalid default value (a JSON literal is expected): " + d.error);
+            } else {
+              ConvertResult c = Convert(d.value, at);
+              if (!c.ok()) {
+                if (error_.empty()) {
+                  error_ = "This default value is not compatible with the attribute's type "
+                           "constraint: " + c.error->message + ".";
+                }
+              } else {
+                default_values[name] = c.value;
+              }
+            }
+          }
           Expect(')');
         } else {
           pos_ = save;
-          attrs.emplace_back(name, ParseType());
+          attrs.emplace_back(name, ParseType(child));
         }
+        if (child) children[name] = std::move(child);
         if (!Eat(',')) {
           Expect('}');
           break;
@@ -355,12 +415,21 @@ class ConstraintParser {
       }
       Expect(')');
       result = Type::Object(std::move(attrs), std::move(optional));
+      if (!default_values.empty() || !children.empty()) {
+        defaults = std::make_shared<TypeDefaults>();
+        defaults->type = result;
+        defaults->values = std::move(default_values);
+        defaults->children = std::move(children);
+      }
     } else if (w == "tuple") {
       Expect('(');
       Expect('[');
       std::vector<Type> elems;
+      std::map<std::string, std::shared_ptr<const TypeDefaults>> children;
       while (error_.empty() && !Eat(']')) {
-        elems.push_back(ParseType());
+        std::shared_ptr<TypeDefaults> child;
+        elems.push_back(ParseType(child));
+        if (child) children[std::to_string(elems.size() - 1)] = std::move(child);
         if (!Eat(',')) {
           Expect(']');
           break;
@@ -368,6 +437,11 @@ class ConstraintParser {
       }
       Expect(')');
       result = Type::Tuple(std::move(elems));
+      if (!children.empty()) {
+        defaults = std::make_shared<TypeDefaults>();
+        defaults->type = result;
+        defaults->children = std::move(children);
+      }
     } else {
       Fail(w.empty() ? "expected a type" : "unknown type \"" + w + "\"");
     }

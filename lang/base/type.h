@@ -108,16 +108,23 @@ struct Compound {
 };
 }  // namespace type_detail
 
+struct TypeDefaults;  // type_defaults.h
+
 /// The result of parsing a type constraint from text.
 struct ParsedTypeConstraint {
   Type type;
+  /// Defaults of optional attributes, or null when the constraint has none.
+  std::shared_ptr<const TypeDefaults> defaults;
   std::string error;  ///< empty on success
 };
 
 /// Parses type-constraint text (`string`, `list(number)`, `map(any)`, `set(...)`,
-/// `object({name=type, opt=optional(type)})`, `tuple([type, ...])`, `any`) as written in a
-/// variable's `type` argument; optional() defaults are not accepted here (the evaluator
-/// handles them from the AST). Spaces and newlines are allowed between tokens.
+/// `object({name=type, opt=optional(type), d=optional(type, default)})`,
+/// `tuple([type, ...])`, `any`) as written in a variable's `type` argument. A default must be
+/// a JSON literal (which HCL reads the same way: `5`, `"x"`, `[1]`, `{"k": true}`, `null`);
+/// it is converted to the attribute's type, and when it does not fit the error is
+/// Terraform's "This default value is not compatible with the attribute's type constraint:
+/// ...". Spaces and newlines are allowed between tokens.
 ParsedTypeConstraint ParseTypeConstraint(std::string_view text);
 
 }  // namespace cairn

@@ -13,7 +13,8 @@ writes `<name>_golden.txt`: records `=== <case>` followed by what Terraform prin
   convert: the case is `<type constraint> ;; <JSON value>`; the record is what
       `terraform console` prints for `var.x` when variable "x" has that type and
       terraform.tfvars.json gives that value, or `error: <detail>` with the text that
-      follows "declared at main.tf:1,1-13: " in "Invalid value for input variable".
+      follows "declared at main.tf:1,1-13: " in "Invalid value for input variable" (or
+      the detail of "Invalid default value for optional attribute").
 
 Usage: tests/tools/gen_value_goldens.py [number|console|json|convert|unknown ...]
 The test suite never runs this; it only reads the goldens.
@@ -85,6 +86,8 @@ def run_convert(case):
             f.write('{"x": %s}\n' % val)
         p = subprocess.run(["terraform", "plan", "-no-color", "-input=false"], cwd=d, env=ENV,
                            capture_output=True, text=True, timeout=120)
+        if "Invalid default value for optional attribute" in p.stderr:
+            return "error: " + error_text(p.stderr).split(" | ", 1)[1]
         if "Invalid value for input variable" in p.stderr:
             detail = error_text(p.stderr).split(" | ", 1)[1]
             marker = "declared at main.tf:1,1-13: "

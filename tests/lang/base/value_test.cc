@@ -49,6 +49,13 @@ TEST(TypeTest, ConstraintSyntax) {
   EXPECT_EQ(T("tuple([string, map(any)])").ConstraintString(), "tuple([string,map(any)])");
   EXPECT_EQ(T("object({\"x y\" = string})").ConstraintString(), "object({\"x y\"=string})");
   EXPECT_EQ(T("tuple([])").ConstraintString(), "tuple([])");
+  EXPECT_NE(ParseTypeConstraint("object({a=optional(number, )})").error, "");
+  EXPECT_NE(ParseTypeConstraint("object({a=optional(number, [1)})").error, "");
+  EXPECT_EQ(ParseTypeConstraint("object({a=optional(number)})").defaults, nullptr);
+  ParsedTypeConstraint with_default = ParseTypeConstraint("list(object({a=optional(string, \"),\")}))");
+  ASSERT_EQ(with_default.error, "");
+  ASSERT_NE(with_default.defaults, nullptr);
+  EXPECT_EQ(with_default.type.ConstraintString(), "list(object({a=optional(string)}))");
   EXPECT_NE(ParseTypeConstraint("list(strin)").error, "");
   EXPECT_NE(ParseTypeConstraint("list(string").error, "");
   EXPECT_NE(ParseTypeConstraint("string string").error, "");
