@@ -9,6 +9,7 @@
 #include "bench/gen_config.h"
 #include "lang/format/format.h"
 #include "lang/syntax/lexer.h"
+#include "lang/syntax/parser.h"
 
 namespace {
 
@@ -26,18 +27,24 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   cairn::syntax::LexResult lexed = cairn::syntax::Lex(src, "bench.tf");
   auto t1 = std::chrono::steady_clock::now();
-  cairn::format::FormatResult r = cairn::format::Format(src, "bench.tf");
+  cairn::Diagnostics check = cairn::syntax::CheckSyntax(src, "bench.tf");
   auto t2 = std::chrono::steady_clock::now();
-  if (r.diagnostics.HasErrors()) {
-    std::fprintf(stderr, "unexpected error: %s\n", r.diagnostics[0].summary.c_str());
+  cairn::format::FormatResult laid_out = cairn::format::FormatTokens(src, lexed.tokens, "bench.tf");
+  auto t3 = std::chrono::steady_clock::now();
+  cairn::format::FormatResult r = cairn::format::Format(src, "bench.tf");
+  auto t4 = std::chrono::steady_clock::now();
+  if (check.HasErrors() || r.diagnostics.HasErrors() || laid_out.formatted != r.formatted) {
+    std::fprintf(stderr, "unexpected error or mismatch\n");
     return 1;
   }
-  const double lex_s = Seconds(t1 - t0), total_s = Seconds(t2 - t1);
+  auto row = [&](const char* what, std::chrono::steady_clock::duration d) {
+    std::printf("%-34s %7.3f s  %8.1f MB/s\n", what, Seconds(d), size_mb / Seconds(d));
+  };
   std::printf("input: %.2f MB, %zu tokens, output %.2f MB\n", size_mb, lexed.tokens.size(),
               static_cast<double>(r.formatted.size()) / (1024.0 * 1024.0));
-  std::printf("lex alone:            %.3f s  (%.1f MB/s)\n", lex_s, size_mb / lex_s);
-  std::printf("Format (lex+layout):  %.3f s  (%.1f MB/s)\n", total_s, size_mb / total_s);
-  std::printf("layout without lexing: ~%.3f s  (%.1f MB/s)\n", total_s - lex_s,
-              size_mb / (total_s - lex_s));
+  row("lex", t1 - t0);
+  row("syntax check (parser)", t2 - t1);
+  row("layout: rewrites, cells, output", t3 - t2);
+  row("Format (check + lex + layout)", t4 - t3);
   return 0;
 }

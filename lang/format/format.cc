@@ -43,8 +43,16 @@ FormatResult Format(std::string_view source, std::string_view filename) {
     result.diagnostics.Append(lexed.diagnostics);
     return result;
   }
+  FormatResult laid_out = FormatTokens(source, lexed.tokens, filename);
+  result.formatted = std::move(laid_out.formatted);
+  result.diagnostics.Append(laid_out.diagnostics);
+  return result;
+}
 
-  RewriteResult rewritten = ApplyRewrites(source, lexed.tokens);
+FormatResult FormatTokens(std::string_view source, const std::vector<syntax::Token>& tokens,
+                          std::string_view filename) {
+  FormatResult result;
+  RewriteResult rewritten = ApplyRewrites(source, tokens);
   if (!rewritten.ok) {
     // The syntax check accepted something the formatter cannot lay out: refuse rather than
     // risk mangling the file.

@@ -8,8 +8,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lang/base/diagnostic.h"
+#include "lang/syntax/token.h"
 
 namespace cairn::format {
 
@@ -23,5 +25,11 @@ struct FormatResult {
 /// Formats one configuration file (`.tf`, `.tfvars`, `.cairn`, `.tftest.hcl`). `filename` is
 /// used only in diagnostics. Linear in the size of `source`.
 FormatResult Format(std::string_view source, std::string_view filename);
+
+/// The layout part of Format for a file already known to parse: `tokens` are its tokens from
+/// syntax::Lex (ending in EOF). Errors only for structure the formatter cannot follow or output
+/// over 1 GiB.
+FormatResult FormatTokens(std::string_view source, const std::vector<syntax::Token>& tokens,
+                          std::string_view filename);
 
 }  // namespace cairn::format
