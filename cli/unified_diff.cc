@@ -81,7 +81,9 @@ bool UnifiedDiff(std::string_view before, std::string_view after, const std::str
   close(pipe_fds[1]);
   if (rc != 0) {
     close(pipe_fds[0]);
-    error = std::string("exec: \"diff\": ") + std::strerror(rc);
+    // Go's os/exec wording, which Terraform shows.
+    error = rc == ENOENT ? std::string("exec: \"diff\": executable file not found in $PATH")
+                         : std::string("exec: \"diff\": ") + std::strerror(rc);
     return false;
   }
   out.clear();
