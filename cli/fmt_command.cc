@@ -79,10 +79,16 @@ bool ParseGoBool(const std::string& v, bool& out) {
   static const char* kTrue[] = {"1", "t", "T", "true", "TRUE", "True"};
   static const char* kFalse[] = {"0", "f", "F", "false", "FALSE", "False"};
   for (const char* t : kTrue) {
-    if (v == t) return out = true, true;
+    if (v == t) {
+      out = true;
+      return true;
+    }
   }
   for (const char* f : kFalse) {
-    if (v == f) return (out = false), true;
+    if (v == f) {
+      out = false;
+      return true;
+    }
   }
   return false;
 }
