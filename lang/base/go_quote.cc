@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include <unicode/uchar.h>
+
 #include "lang/base/utf8.h"
 
 namespace cairn {
@@ -10,22 +12,23 @@ namespace {
 
 const char kHex[] = "0123456789abcdef";
 
+/// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols (categories L, M, N,
+/// P, S) and the ASCII space; ICU supplies the categories (same Unicode version as Go's).
 bool IsPrintRune(int32_t r) {
-  if (r < 0x20 || r == 0x7f) return false;
-  if (r < 0x7f) return true;
-  if (r >= 0x80 && r <= 0xa0) return false;  // C1 controls and NO-BREAK SPACE
-  if (r == 0xad || r == 0x34f || r == 0x61c || r == 0x1680 || r == 0x180e) return false;
-  if (r >= 0x2000 && r <= 0x200f) return false;  // spaces, zero-width, direction marks
-  if (r >= 0x2028 && r <= 0x202f) return false;  // separators, embedding controls, NNBSP
-  if (r >= 0x205f && r <= 0x206f) return false;
-  if (r == 0x3000 || r == 0xfeff) return false;
-  if (r >= 0xd800 && r <= 0xdfff) return false;
-  if (r >= 0xe000 && r <= 0xf8ff) return false;  // private use
-  if (r >= 0xfff9 && r <= 0xfffb) return false;
-  if ((r & 0xfffe) == 0xfffe) return false;  // noncharacters U+xFFFE/U+xFFFF
-  if (r >= 0xe0000 && r <= 0xe007f) return false;  // tags
-  if (r >= 0xf0000) return false;  // private use planes
-  return true;
+  if (r < 0x80) return r >= 0x20 && r != 0x7f;
+  switch (u_charType(r)) {
+    case U_UNASSIGNED:
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:
+    case U_SURROGATE:
+    case U_PRIVATE_USE_CHAR:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+      return false;
+    default:
+      return true;
+  }
 }
 
 void AppendHex(std::string& out, uint32_t v, int digits) {

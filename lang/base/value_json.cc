@@ -1,8 +1,11 @@
 #include "lang/base/value_json.h"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "lang/base/go_json.h"
+#include "lang/base/go_quote.h"
 #include "lang/base/utf8.h"
 
 namespace cairn {
@@ -124,7 +127,7 @@ class JsonParser {
     r.value = ParseValue(0);
     if (error_.empty()) {
       SkipSpace();
-      if (pos_ != s_.size()) Fail("invalid character " + CharDesc() + " after top-level value");
+      if (pos_ != s_.size()) Fail("extraneous data after JSON object");
     }
     r.error = error_;
     if (!r.ok()) r.value = Value();
@@ -135,11 +138,16 @@ class JsonParser {
   void Fail(std::string m) {
     if (error_.empty()) error_ = std::move(m);
   }
-  std::string CharDesc() const {
-    if (pos_ >= s_.size()) return "EOF";
-    std::string out = "'";
-    out.push_back(s_[pos_]);
-    return out + "'";
+  /// Go's quoteChar for the byte at pos_: 'x', '\n', '\x01', '"', '\''.
+  std::string CharDesc() const { return QuoteChar(pos_ < s_.size() ? s_[pos_] : '\0'); }
+  static std::string QuoteChar(char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '\'') return "'\\''";
+    if (c == '"') return "'\"'";
+    std::string rune;
+    utf8::Append(rune, c);
+    std::string q = GoQuote(rune);
+    return "'" + q.substr(1, q.size() - 2) + "'";
   }
   void SkipSpace() {
     while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) pos_++;
@@ -149,8 +157,17 @@ class JsonParser {
       pos_ += word.size();
       return true;
     }
-    Fail(pos_ + word.size() > s_.size() ? "unexpected end of JSON input"
-                                        : "invalid character in literal");
+    for (size_t i = 0; i < word.size(); i++, pos_++) {
+      if (pos_ >= s_.size()) {
+        Fail("unexpected EOF");
+        return false;
+      }
+      if (s_[pos_] != word[i]) {
+        Fail("invalid character " + CharDesc() + " in literal " + std::string(word) +
+             " (expecting " + QuoteChar(word[i]) + ")");
+        return false;
+      }
+    }
     return false;
   }
 
@@ -160,7 +177,7 @@ class JsonParser {
       return Value();
     }
     if (pos_ >= s_.size()) {
-      Fail("unexpected end of JSON input");
+      Fail("EOF");
       return Value();
     }
     char c = s_[pos_];
@@ -192,13 +209,14 @@ class JsonParser {
     } else if (pos_ < s_.size() && Digit(s_[pos_])) {
       while (pos_ < s_.size() && Digit(s_[pos_])) pos_++;
     } else {
-      Fail("invalid character " + CharDesc() + " in numeric literal");
+      Fail(pos_ >= s_.size() ? "unexpected EOF" : "invalid character " + CharDesc() + " in numeric literal");
       return Value();
     }
     if (pos_ < s_.size() && s_[pos_] == '.') {
       pos_++;
       if (pos_ >= s_.size() || !Digit(s_[pos_])) {
-        Fail("invalid character " + CharDesc() + " after decimal point in numeric literal");
+        Fail(pos_ >= s_.size() ? "unexpected EOF"
+                               : "invalid character " + CharDesc() + " after decimal point in numeric literal");
         return Value();
       }
       while (pos_ < s_.size() && Digit(s_[pos_])) pos_++;
@@ -207,7 +225,8 @@ class JsonParser {
       pos_++;
       if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) pos_++;
       if (pos_ >= s_.size() || !Digit(s_[pos_])) {
-        Fail("invalid character " + CharDesc() + " in exponent of numeric literal");
+        Fail(pos_ >= s_.size() ? "unexpected EOF"
+                               : "invalid character " + CharDesc() + " in exponent of numeric literal");
         return Value();
       }
       while (pos_ < s_.size() && Digit(s_[pos_])) pos_++;
@@ -241,7 +260,7 @@ class JsonParser {
     pos_++;
     for (;;) {
       if (pos_ >= s_.size()) {
-        Fail("unexpected end of JSON input");
+        Fail("unexpected EOF");
         return false;
       }
       auto c = static_cast<unsigned char>(s_[pos_]);
@@ -250,13 +269,13 @@ class JsonParser {
         return true;
       }
       if (c < 0x20) {
-        Fail("invalid character in string literal");
+        Fail("invalid character " + CharDesc() + " in string literal");
         return false;
       }
       if (c == '\\') {
         pos_++;
         if (pos_ >= s_.size()) {
-          Fail("unexpected end of JSON input");
+          Fail("unexpected EOF");
           return false;
         }
         char e = s_[pos_++];
@@ -270,9 +289,13 @@ class JsonParser {
           case 'r': out.push_back('\r'); break;
           case 't': out.push_back('\t'); break;
           case 'u': {
+            size_t hex_start = pos_;
             int r = Hex4();
             if (r < 0) {
-              Fail("invalid character in \\u hexadecimal character escape");
+              pos_ = hex_start;
+              while (pos_ < s_.size() && std::isxdigit(static_cast<unsigned char>(s_[pos_]))) pos_++;
+              Fail(pos_ >= s_.size() ? "unexpected EOF"
+                                     : "invalid character " + CharDesc() + " in \\u hexadecimal character escape");
               return false;
             }
             uint32_t cp = static_cast<uint32_t>(r);
@@ -297,7 +320,8 @@ class JsonParser {
             break;
           }
           default:
-            Fail("invalid character in string escape code");
+            pos_--;
+            Fail("invalid character " + CharDesc() + " in string escape code");
             return false;
         }
         continue;
@@ -331,7 +355,7 @@ class JsonParser {
       if (!error_.empty()) return Value();
       SkipSpace();
       if (pos_ >= s_.size()) {
-        Fail("unexpected end of JSON input");
+        Fail("EOF");
         return Value();
       }
       if (s_[pos_] == ',') {
@@ -355,22 +379,24 @@ class JsonParser {
       pos_++;
       return Value::Object({});
     }
-    for (;;) {
+    for (bool first = true;; first = false) {
       SkipSpace();
       if (pos_ >= s_.size()) {
-        Fail("unexpected end of JSON input");
+        Fail("EOF");
         return Value();
       }
       if (s_[pos_] != '"') {
-        Fail("invalid character " + CharDesc() + " looking for beginning of object key string");
+        // Go's decoder gives no context for the first key, and "looking for beginning of
+        // object key string" after a comma.
+        Fail("invalid character " + CharDesc() +
+             (first ? "" : " looking for beginning of object key string"));
         return Value();
       }
       std::string key;
       if (!ParseString(key)) return Value();
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != ':') {
-        Fail(pos_ >= s_.size() ? "unexpected end of JSON input"
-                               : "invalid character " + CharDesc() + " after object key");
+        Fail(pos_ >= s_.size() ? "EOF" : "invalid character " + CharDesc() + " after object key");
         return Value();
       }
       pos_++;
@@ -380,7 +406,7 @@ class JsonParser {
       attrs.emplace_back(std::move(key), std::move(v));
       SkipSpace();
       if (pos_ >= s_.size()) {
-        Fail("unexpected end of JSON input");
+        Fail("EOF");
         return Value();
       }
       if (s_[pos_] == ',') {

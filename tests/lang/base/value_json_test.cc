@@ -19,6 +19,13 @@ TEST(ValueJsonTest, MatchesTerraformGolden) {
   for (const auto& r : records) {
     SCOPED_TRACE(r.input);
     auto built = BuildValue(r.input);
+    const std::string kDecodeError =
+        "error: Error in function call | Call to function \"jsondecode\" failed: ";
+    if (r.expected.rfind(kDecodeError, 0) == 0) {
+      // The decoder's message is what Terraform shows after "failed: ".
+      EXPECT_EQ(built.error + ".", r.expected.substr(kDecodeError.size()));
+      continue;
+    }
     ASSERT_EQ(built.error, "");
     EXPECT_EQ(FormatConsoleValue(built.value), r.expected);
   }
