@@ -7,6 +7,9 @@ writes `<name>_golden.txt`: records `=== <case>` followed by what Terraform prin
 
   number, console, json: the case is an expression; the record is what
       `terraform console` prints for it (stdout, or the error's summary and detail).
+  output_json: each case is `[sensitive ]name = expression`; all of them become outputs of
+      one configuration, which is applied; the golden has one record: `terraform output
+      -json`.
   unknown: as console, in a configuration with `resource "terraform_data" "x"` that was
       never applied, so `terraform_data.x.id` (a string) and `terraform_data.x.output`
       (of unknown type) are unknown.
@@ -16,7 +19,7 @@ writes `<name>_golden.txt`: records `=== <case>` followed by what Terraform prin
       follows "declared at main.tf:1,1-13: " in "Invalid value for input variable" (or
       the detail of "Invalid default value for optional attribute").
 
-Usage: tests/tools/gen_value_goldens.py [number|console|json|convert|unknown ...]
+Usage: tests/tools/gen_value_goldens.py [number|console|json|convert|unknown|output_json ...]
 The test suite never runs this; it only reads the goldens.
 """
 import concurrent.futures
@@ -98,9 +101,28 @@ def run_convert(case):
 UNKNOWN_CONFIG = 'resource "terraform_data" "x" {\n  input = "a"\n}\n'
 
 
+def run_outputs(cases):
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "main.tf"), "w", encoding="utf-8") as f:
+            for c in cases:
+                decl, expr = [x.strip() for x in c.split("=", 1)]
+                sensitive = decl.startswith("sensitive ")
+                name = decl.split()[-1]
+                f.write('output "%s" {\n  value = %s\n%s}\n' %
+                        (name, expr, "  sensitive = true\n" if sensitive else ""))
+        subprocess.run(["terraform", "apply", "-auto-approve", "-no-color", "-input=false"],
+                       cwd=d, env=ENV, capture_output=True, check=True, timeout=300)
+        p = subprocess.run(["terraform", "output", "-json", "-no-color"], cwd=d, env=ENV,
+                           capture_output=True, check=True, timeout=120)
+        return p.stdout.decode("utf-8").rstrip("\n")
+
+
 def generate(name):
     cases = read_cases(name)
-    if name == "unknown":
+    if name == "output_json":
+        results = [run_outputs(cases)]
+        cases = ["terraform output -json"]
+    elif name == "unknown":
         with tempfile.TemporaryDirectory() as d:
             with open(os.path.join(d, "main.tf"), "w") as f:
                 f.write(UNKNOWN_CONFIG)
@@ -119,5 +141,5 @@ def generate(name):
 
 
 if __name__ == "__main__":
-    for n in sys.argv[1:] or ["number", "console", "json", "convert", "unknown"]:
+    for n in sys.argv[1:] or ["number", "console", "json", "convert", "unknown", "output_json"]:
         generate(n)

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+
 #include "lang/base/value_console.h"
 #include "tests/lang/base/value_test_support.h"
 
@@ -29,6 +32,37 @@ TEST(ValueJsonTest, MatchesTerraformGolden) {
     ASSERT_EQ(built.error, "");
     EXPECT_EQ(FormatConsoleValue(built.value), r.expected);
   }
+}
+
+// output_json_golden.txt: `terraform output -json` for the outputs in output_json_cases.txt.
+TEST(ValueJsonTest, OutputJsonMatchesTerraform) {
+  std::ifstream in(std::string(CAIRN_SOURCE_DIR) + "/tests/lang/base/output_json_cases.txt");
+  std::map<std::string, std::pair<bool, Value>> outputs;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t eq = line.find(" = ");
+    ASSERT_NE(eq, std::string::npos) << line;
+    std::string decl = line.substr(0, eq);
+    bool sensitive = decl.rfind("sensitive ", 0) == 0;
+    std::string name = sensitive ? decl.substr(10) : decl;
+    auto built = BuildValue(line.substr(eq + 3));
+    ASSERT_EQ(built.error, "") << line;
+    outputs[name] = {sensitive, built.value};
+  }
+  ASSERT_GT(outputs.size(), 10u);
+  std::string compact = "{";
+  for (const auto& [name, out] : outputs) {
+    if (compact.size() > 1) compact += ",";
+    JsonEncodeResult value = EncodeJson(out.second);
+    ASSERT_TRUE(value.ok()) << name;
+    compact += "\"" + name + "\":{\"sensitive\":" + (out.first ? "true" : "false") +
+               ",\"type\":" + EncodeTypeJson(out.second.type()) + ",\"value\":" + value.json + "}";
+  }
+  compact += "}";
+  auto records = ReadGolden("output_json");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(IndentJson(compact), records[0].expected);
 }
 
 TEST(ValueJsonTest, UnknownCannotBeEncoded) {
