@@ -8,8 +8,10 @@
 // line, so it is delivered as a NEWLINE where newlines matter; other comments are dropped.
 //
 // Design for speed: binary operators are a flat list (precedence is applied by the AST
-// builder, see SPEC.md), postfix steps are a flat list, and every decision is LL(1) or LL(2)
-// except the separators of an object constructor.
+// builder, see SPEC.md), postfix steps are a flat list, few rule levels per operand (each rule
+// invocation allocates a context), every decision is LL(1) or LL(2) except the separators of
+// an object constructor. The driver builds no parse tree: everything the AST builder reads is
+// a label (`name=IDENT`, `items+=...`).
 parser grammar HCLParser;
 
 options { tokenVocab = HCLLexer; }
@@ -20,70 +22,65 @@ options { tokenVocab = HCLLexer; }
 configFile : NEWLINE* (bodyItem (NEWLINE+ bodyItem)* NEWLINE*)? EOF ;
 
 /// One top-level attribute or block followed by its newline (or the end of the file).
-topItem : bodyItem NEWLINE? EOF ;
+topItem : item=bodyItem NEWLINE? EOF ;
 
-bodyItem : attribute | block ;
+bodyItem : attr=attribute | blk=block ;
 
 attribute : name=IDENT eq=EQUAL value=expression ;
 
-block : type=IDENT labels+=blockLabel* open=OBRACE blockBody close=CBRACE ;
-
-blockLabel : IDENT | labelString ;
-
-labelString : OQUOTE QUOTED_LIT* CQUOTE ;
-
-/// Either a multi-line body (starting with a newline), an empty one, or the one-line form
+/// The body is either multi-line (starting with a newline), empty, or the one-line form
 /// `a { b = 1 }` holding exactly one attribute.
-blockBody
-    : NEWLINE (NEWLINE | items+=bodyItem NEWLINE)*   # multiLineBody
-    | single=attribute                              # singleLineBody
-    |                                               # emptyBody
+block
+    : type=IDENT labels+=blockLabel* open=OBRACE
+      ( nl=NEWLINE (NEWLINE | items+=bodyItem NEWLINE)*
+      | single=attribute
+      )?
+      close=CBRACE
     ;
+
+blockLabel : bare=IDENT | quoted=labelString ;
+
+labelString : open=OQUOTE lits+=QUOTED_LIT* close=CQUOTE ;
 
 // ---- Expressions -----------------------------------------------------------------------------
 
 /// Entry for ParseExpression.
-exprFile : expression EOF ;
+exprFile : expr=expression EOF ;
 
 /// Entry for ParseTemplate.
-templateFile : templatePart* EOF ;
-
-/// `cond ? a : b`; the false branch extends as far right as possible.
-expression : cond=binaryExpr (QUESTION yes=expression COLON no=expression)? ;
+templateFile : parts+=templatePart* EOF ;
 
 /// Operands joined by binary operators, flat: the AST builder applies HCL's precedence
-/// (`||` < `&&` < `== !=` < `< <= > >=` < `+ -` < `* / %`), all left-associative.
-binaryExpr : operands+=unaryExpr (ops+=binaryOp operands+=unaryExpr)* ;
-
-binaryOp
-    : OR | AND | EQUAL_OP | NOT_EQUAL | LESS_THAN | LESS_THAN_EQ | GREATER_THAN
-    | GREATER_THAN_EQ | PLUS | MINUS | STAR | SLASH | PERCENT
+/// (`||` < `&&` < `== !=` < `< <= > >=` < `+ -` < `* / %`, all left-associative), then an
+/// optional `cond ? a : b` whose false branch extends as far right as possible.
+expression
+    : operands+=unaryExpr
+      ( ops+=( OR | AND | EQUAL_OP | NOT_EQUAL | LESS_THAN | LESS_THAN_EQ | GREATER_THAN
+             | GREATER_THAN_EQ | PLUS | MINUS | STAR | SLASH | PERCENT )
+        operands+=unaryExpr )*
+      (QUESTION yes=expression COLON no=expression)?
     ;
 
 /// `-x` and `!x` bind tighter than any binary operator but looser than traversals.
-unaryExpr : op=(MINUS | BANG) operand=unaryExpr | postfixExpr ;
+unaryExpr : op=(MINUS | BANG) operand=unaryExpr | prim=primary steps+=postfix* ;
 
-postfixExpr : primary steps+=postfix* ;
-
+/// `.name`, legacy `.0`, `.*`, `[*]` and `[key]`.
 postfix
-    : DOT name=IDENT                       # attrStep
-    | DOT index=NUMBER_LIT                 # legacyIndexStep
-    | DOT STAR                             # attrSplatStep
-    | open=OBRACK STAR close=CBRACK        # fullSplatStep
-    | open=OBRACK key=expression close=CBRACK  # indexStep
+    : dot=DOT (name=IDENT | index=NUMBER_LIT | star=STAR)
+    | open=OBRACK (star=STAR | key=expression) close=CBRACK
     ;
 
 primary
-    : NUMBER_LIT                                 # numberLit
-    | functionCall                               # callExpr
-    | IDENT                                      # variableExpr
-    | open=OPAREN inner=expression close=CPAREN  # parensExpr
-    | OQUOTE templatePart* CQUOTE                # quotedTemplate
-    | OHEREDOC templatePart* CHEREDOC            # heredocTemplate
-    | forTuple                                   # forTupleExpr
-    | forObject                                  # forObjectExpr
-    | tuple                                      # tupleExpr
-    | object                                     # objectExpr
+    : num=NUMBER_LIT
+    | call=functionCall
+    | name=IDENT
+    | open=OPAREN inner=expression close=CPAREN
+    | oquote=OQUOTE parts+=templatePart* cquote=CQUOTE
+    | oheredoc=OHEREDOC parts+=templatePart* cheredoc=CHEREDOC
+    | ftuple=forTuple
+    | fobject=forObject
+    | tup=tuple
+    | obj=object
     ;
 
 functionCall
@@ -107,13 +104,13 @@ objectItem : key=expression sep=(EQUAL | COLON) value=expression ;
 /// `[for k, v in coll : value if cond]`. The grammar accepts `=>` and `...` here so that the
 /// AST builder can report them as hclsyntax does.
 forTuple
-    : open=OBRACK KW_FOR forIntro COLON first=expression (arrow=FAT_ARROW second=expression)?
+    : open=OBRACK KW_FOR intro=forIntro COLON first=expression (arrow=FAT_ARROW second=expression)?
       ellipsis=ELLIPSIS? (KW_IF cond=expression)? close=CBRACK
     ;
 
 /// `{for k, v in coll : key => value... if cond}`.
 forObject
-    : open=OBRACE KW_FOR forIntro COLON first=expression (arrow=FAT_ARROW second=expression)?
+    : open=OBRACE KW_FOR intro=forIntro COLON first=expression (arrow=FAT_ARROW second=expression)?
       ellipsis=ELLIPSIS? (KW_IF cond=expression)? close=CBRACE
     ;
 
@@ -122,14 +119,12 @@ forIntro : first=IDENT (COMMA second=IDENT)? KW_IN coll=expression ;
 // ---- Templates -------------------------------------------------------------------------------
 
 templatePart
-    : QUOTED_LIT           # quotedLitPart
-    | STRING_LIT           # stringLitPart
-    | templateInterp       # interpPart
-    | templateIf           # ifPart
-    | templateFor          # forPart
+    : qlit=QUOTED_LIT
+    | slit=STRING_LIT
+    | iopen=TEMPLATE_INTERP iexpr=expression iclose=TEMPLATE_SEQ_END
+    | tif=templateIf
+    | tfor=templateFor
     ;
-
-templateInterp : open=TEMPLATE_INTERP expression close=TEMPLATE_SEQ_END ;
 
 templateIf
     : ifOpen=TEMPLATE_CONTROL KW_IF cond=expression ifClose=TEMPLATE_SEQ_END

@@ -153,7 +153,7 @@ bool AstBuilder::CheckDuplicate(const ast::Attribute& attr, const ast::Body& bod
 }
 
 void AstBuilder::AddItem(P::BodyItemContext* item, ast::Body* body, bool top_level) {
-  if (P::AttributeContext* a = item->attribute()) {
+  if (P::AttributeContext* a = item->attr) {
     ast::Attribute attr = Attribute(a);
     // hcl keeps the first definition only.
     if (CheckDuplicate(attr, *body, top_level ? &top_index_ : nullptr)) {
@@ -161,7 +161,7 @@ void AstBuilder::AddItem(P::BodyItemContext* item, ast::Body* body, bool top_lev
     }
     return;
   }
-  body->blocks.push_back(Block(item->block()));
+  body->blocks.push_back(Block(item->blk));
 }
 
 ast::Attribute AstBuilder::Attribute(P::AttributeContext* ctx) {
@@ -180,17 +180,16 @@ ast::Block AstBuilder::Block(P::BlockContext* ctx) {
   block.type = std::string(Text(ctx->type));
   block.type_range = R(ctx->type);
   for (P::BlockLabelContext* label : ctx->labels) {
-    if (P::LabelStringContext* s = label->labelString()) {
+    if (P::LabelStringContext* s = label->quoted) {
       std::string value;
-      Range range = Cover(R(s->getStart()), R(s->getStop()));
-      for (antlr4::tree::TerminalNode* lit : s->QUOTED_LIT()) {
-        antlr4::Token* t = lit->getSymbol();
+      Range range = Cover(R(s->open), R(s->close));
+      for (antlr4::Token* t : s->lits) {
         DecodeStringLit(Text(t), /*quoted=*/true, R(t), &value, diags_);
       }
       block.labels.push_back(std::move(value));
       block.label_ranges.push_back(range);
     } else {
-      antlr4::Token* t = label->getStart();
+      antlr4::Token* t = label->bare;
       block.labels.emplace_back(Text(t));
       block.label_ranges.push_back(R(t));
     }
@@ -200,25 +199,24 @@ ast::Block AstBuilder::Block(P::BlockContext* ctx) {
   block.range = Cover(block.type_range, block.close_brace_range);
   block.body = std::make_unique<ast::Body>();
   ast::Body* body = block.body.get();
-  P::BlockBodyContext* bb = ctx->blockBody();
-  if (auto* single = dynamic_cast<P::SingleLineBodyContext*>(bb)) {
-    body->attributes.push_back(Attribute(single->single));
+  if (ctx->single) {
+    body->attributes.push_back(Attribute(ctx->single));
     const Range& r = body->attributes.back().range;
     body->range = r;
     body->end_range = Range{filename_, r.end, r.end};
     return block;
   }
-  if (auto* multi = dynamic_cast<P::MultiLineBodyContext*>(bb)) {
+  if (ctx->nl) {
     std::unordered_map<std::string_view, Range> index;
-    bool big = multi->items.size() > 16;
-    for (P::BodyItemContext* item : multi->items) {
-      if (P::AttributeContext* a = item->attribute()) {
+    bool big = ctx->items.size() > 16;
+    for (P::BodyItemContext* item : ctx->items) {
+      if (P::AttributeContext* a = item->attr) {
         ast::Attribute attr = Attribute(a);
         if (CheckDuplicate(attr, *body, big ? &index : nullptr)) {
           body->attributes.push_back(std::move(attr));
         }
       } else {
-        body->blocks.push_back(Block(item->block()));
+        body->blocks.push_back(Block(item->blk));
       }
     }
   }
@@ -230,7 +228,7 @@ ast::Block AstBuilder::Block(P::BlockContext* ctx) {
 // ---- Expressions -------------------------------------------------------------------------------
 
 ExprPtr AstBuilder::Expression(P::ExpressionContext* ctx) {
-  ExprPtr cond = Binary(ctx->cond);
+  ExprPtr cond = Operators(ctx);
   if (!ctx->yes) return cond;
   ExprPtr yes = Expression(ctx->yes);
   ExprPtr no = Expression(ctx->no);
@@ -241,7 +239,7 @@ ExprPtr AstBuilder::Expression(P::ExpressionContext* ctx) {
   return e;
 }
 
-ExprPtr AstBuilder::Binary(P::BinaryExprContext* ctx) {
+ExprPtr AstBuilder::Operators(P::ExpressionContext* ctx) {
   if (ctx->ops.empty()) return Unary(ctx->operands[0]);
   // Operator precedence over the flat operand/operator list (all left-associative).
   std::vector<ExprPtr> operands;
@@ -263,7 +261,7 @@ ExprPtr AstBuilder::Binary(P::BinaryExprContext* ctx) {
   };
   operands.push_back(Unary(ctx->operands[0]));
   for (size_t i = 0; i < ctx->ops.size(); ++i) {
-    antlr4::Token* op = ctx->ops[i]->getStart();
+    antlr4::Token* op = ctx->ops[i];
     int prec = Precedence(op->getType());
     while (!ops.empty() && Precedence(ops.back()->getType()) >= prec) reduce();
     ops.push_back(op);
@@ -274,7 +272,11 @@ ExprPtr AstBuilder::Binary(P::BinaryExprContext* ctx) {
 }
 
 ExprPtr AstBuilder::Unary(P::UnaryExprContext* ctx) {
-  if (!ctx->op) return Postfix(ctx->postfixExpr());
+  if (!ctx->op) {
+    ExprPtr e = Primary(ctx->prim);
+    if (ctx->steps.empty()) return e;
+    return Steps(std::move(e), ctx->steps, 0);
+  }
   ExprPtr operand = Unary(ctx->operand);
   auto e = NewExpr(ExprKind::kUnaryOp, Cover(R(ctx->op), operand->range));
   e->unary_op = ctx->op->getType() == P::MINUS ? ast::UnaryOperator::kNegate
@@ -284,27 +286,27 @@ ExprPtr AstBuilder::Unary(P::UnaryExprContext* ctx) {
   return e;
 }
 
-ExprPtr AstBuilder::Postfix(P::PostfixExprContext* ctx) {
-  ExprPtr e = Primary(ctx->primary());
-  if (ctx->steps.empty()) return e;
-  return Steps(std::move(e), ctx->steps, 0);
+namespace {
+bool IsAttrOnlyStep(cairn_antlr::HCLParser::PostfixContext* s) {
+  return s->dot && (s->name || s->index);
 }
+}  // namespace
 
 ExprPtr AstBuilder::Steps(ExprPtr ret, const std::vector<P::PostfixContext*>& steps, size_t i) {
   const Range from = ret->range;
   for (; i < steps.size(); ++i) {
     P::PostfixContext* s = steps[i];
-    if (auto* attr = dynamic_cast<P::AttrStepContext*>(s)) {
+    if (s->dot && s->name) {
       ast::TraversalStep step;
       step.kind = ast::TraversalStep::Kind::kAttr;
-      step.name = std::string(Text(attr->name));
-      step.range = Cover(R(attr->getStart()), R(attr->name));
+      step.name = std::string(Text(s->name));
+      step.range = Cover(R(s->dot), R(s->name));
       ret = AddStep(std::move(ret), std::move(step));
       continue;
     }
-    if (auto* legacy = dynamic_cast<P::LegacyIndexStepContext*>(s)) {
-      std::string_view num = Text(legacy->index);
-      Range num_range = R(legacy->index);
+    if (s->dot && s->index) {
+      std::string_view num = Text(s->index);
+      Range num_range = R(s->index);
       size_t dot = num.find('.');
       if (dot != std::string_view::npos) {
         diags_->Error("Invalid legacy index syntax",
@@ -319,13 +321,13 @@ ExprPtr AstBuilder::Steps(ExprPtr ret, const std::vector<P::PostfixContext*>& st
       step.key = NewExpr(ExprKind::kLiteral, num_range);
       step.key->literal.kind = ast::LiteralValue::Kind::kNumber;
       step.key->literal.text = std::string(num);
-      step.range = Cover(R(legacy->getStart()), num_range);
+      step.range = Cover(R(s->dot), num_range);
       ret = AddStep(std::move(ret), std::move(step));
       continue;
     }
-    if (auto* index = dynamic_cast<P::IndexStepContext*>(s)) {
-      ExprPtr key = Expression(index->key);
-      Range brackets = Cover(R(index->open), R(index->close));
+    if (s->open && s->key) {
+      ExprPtr key = Expression(s->key);
+      Range brackets = Cover(R(s->open), R(s->close));
       bool literal = key->kind == ExprKind::kLiteral;
       if (!literal && key->kind == ExprKind::kTemplate && key->parts.size() == 1 &&
           key->parts[0]->kind == ExprKind::kLiteral) {
@@ -343,15 +345,15 @@ ExprPtr AstBuilder::Steps(ExprPtr ret, const std::vector<P::PostfixContext*>& st
         ret = AddStep(std::move(ret), std::move(step));
       } else {
         auto e = NewExpr(ExprKind::kIndex, Cover(from, brackets));
-        e->op_range = R(index->open);
+        e->op_range = R(s->open);
         e->operand = std::move(ret);
         e->index = std::move(key);
         ret = std::move(e);
       }
       continue;
     }
-    if (auto* full = dynamic_cast<P::FullSplatStepContext*>(s)) {
-      Range marker = Cover(R(full->open), R(full->close));
+    if (s->open) {  // [*]
+      Range marker = Cover(R(s->open), R(s->close));
       ExprPtr each = NewExpr(ExprKind::kAnonSymbol, marker);
       each = Steps(std::move(each), steps, i + 1);
       auto e = NewExpr(ExprKind::kSplat, Cover(from, each->range));
@@ -362,23 +364,17 @@ ExprPtr AstBuilder::Steps(ExprPtr ret, const std::vector<P::PostfixContext*>& st
       return e;
     }
     // `.*`: an attribute-only splat takes the attribute (and legacy index) steps after it.
-    auto* splat = static_cast<P::AttrSplatStepContext*>(s);
-    Range marker = Cover(R(splat->getStart()), R(splat->getStop()));
+    Range marker = Cover(R(s->dot), R(s->star));
     ExprPtr each = NewExpr(ExprKind::kAnonSymbol, marker);
     Range last = marker;
     size_t j = i + 1;
-    for (; j < steps.size(); ++j) {
-      if (dynamic_cast<P::AttrStepContext*>(steps[j]) ||
-          dynamic_cast<P::LegacyIndexStepContext*>(steps[j])) {
-        continue;
-      }
-      if (dynamic_cast<P::AttrSplatStepContext*>(steps[j])) {
-        diags_->Error("Nested splat expression not allowed",
-                      "A splat expression (*) cannot be used inside another attribute-only splat "
-                      "expression.",
-                      R(steps[j]->getStop()));
-      }
-      break;
+    while (j < steps.size() && IsAttrOnlyStep(steps[j])) ++j;
+    bool nested = j < steps.size() && steps[j]->dot && steps[j]->star;
+    if (nested) {
+      diags_->Error("Nested splat expression not allowed",
+                    "A splat expression (*) cannot be used inside another attribute-only splat "
+                    "expression.",
+                    R(steps[j]->star));
     }
     if (j > i + 1) {
       std::vector<P::PostfixContext*> inner(steps.begin() + static_cast<ptrdiff_t>(i + 1),
@@ -395,74 +391,57 @@ ExprPtr AstBuilder::Steps(ExprPtr ret, const std::vector<P::PostfixContext*>& st
     e->operand = std::move(ret);
     e->each = std::move(each);
     ret = std::move(e);
-    if (j < steps.size() && dynamic_cast<P::AttrSplatStepContext*>(steps[j])) {
-      return ret;  // reported above; the rest is not meaningful
-    }
+    if (nested) return ret;  // reported above; the rest is not meaningful
     i = j - 1;
   }
   return ret;
 }
 
 ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
-  antlr4::Token* start = ctx->getStart();
-  switch (start->getType()) {
-    case P::NUMBER_LIT: {
-      auto e = NewExpr(ExprKind::kLiteral, R(start));
-      e->literal.kind = ast::LiteralValue::Kind::kNumber;
-      e->literal.text = std::string(Text(start));
-      return e;
-    }
-    case P::IDENT: {
-      if (auto* call = dynamic_cast<P::CallExprContext*>(ctx)) return Call(call->functionCall());
-      std::string_view name = Text(start);
-      if (name == "true" || name == "false") {
-        auto e = NewExpr(ExprKind::kLiteral, R(start));
-        e->literal.kind = ast::LiteralValue::Kind::kBool;
-        e->literal.boolean = name == "true";
-        return e;
-      }
-      if (name == "null") return NewExpr(ExprKind::kLiteral, R(start));
-      auto e = NewExpr(ExprKind::kScopeTraversal, R(start));
-      e->root_name = std::string(name);
-      e->root_range = R(start);
-      return e;
-    }
-    case P::OPAREN: {
-      auto* parens = static_cast<P::ParensExprContext*>(ctx);
-      auto e = NewExpr(ExprKind::kParens, Cover(R(parens->open), R(parens->close)));
-      e->operand = Expression(parens->inner);
-      return e;
-    }
-    case P::OQUOTE: {
-      auto* q = static_cast<P::QuotedTemplateContext*>(ctx);
-      return Template(start, q->templatePart(), ctx->getStop(), false);
-    }
-    case P::OHEREDOC: {
-      auto* h = static_cast<P::HeredocTemplateContext*>(ctx);
-      std::string_view intro = Text(start);
-      bool flush = intro.size() > 2 && intro[2] == '-';
-      ExprPtr e = Template(start, h->templatePart(), ctx->getStop(), flush);
-      if (e->kind == ExprKind::kTemplate) e->heredoc = true;
-      return e;
-    }
-    case P::OBRACK:
-      if (auto* f = dynamic_cast<P::ForTupleExprContext*>(ctx)) {
-        P::ForTupleContext* c = f->forTuple();
-        return For(c->open, c->forIntro(), c->first, c->arrow, c->second, c->ellipsis, c->cond,
-                   c->close, false);
-      }
-      return Tuple(static_cast<P::TupleExprContext*>(ctx)->tuple());
-    case P::OBRACE:
-      if (auto* f = dynamic_cast<P::ForObjectExprContext*>(ctx)) {
-        P::ForObjectContext* c = f->forObject();
-        return For(c->open, c->forIntro(), c->first, c->arrow, c->second, c->ellipsis, c->cond,
-                   c->close, true);
-      }
-      return Object(static_cast<P::ObjectExprContext*>(ctx)->object());
-    default:
-      break;
+  if (antlr4::Token* t = ctx->num) {
+    auto e = NewExpr(ExprKind::kLiteral, R(t));
+    e->literal.kind = ast::LiteralValue::Kind::kNumber;
+    e->literal.text = std::string(Text(t));
+    return e;
   }
-  return NewExpr(ExprKind::kLiteral, R(start));  // unreachable for a successful parse
+  if (antlr4::Token* t = ctx->name) {
+    std::string_view name = Text(t);
+    if (name == "true" || name == "false") {
+      auto e = NewExpr(ExprKind::kLiteral, R(t));
+      e->literal.kind = ast::LiteralValue::Kind::kBool;
+      e->literal.boolean = name == "true";
+      return e;
+    }
+    if (name == "null") return NewExpr(ExprKind::kLiteral, R(t));
+    auto e = NewExpr(ExprKind::kScopeTraversal, R(t));
+    e->root_name = std::string(name);
+    e->root_range = R(t);
+    return e;
+  }
+  if (ctx->oquote) return Template(ctx->oquote, ctx->parts, ctx->cquote, false);
+  if (ctx->call) return Call(ctx->call);
+  if (ctx->open) {
+    auto e = NewExpr(ExprKind::kParens, Cover(R(ctx->open), R(ctx->close)));
+    e->operand = Expression(ctx->inner);
+    return e;
+  }
+  if (ctx->oheredoc) {
+    std::string_view intro = Text(ctx->oheredoc);
+    bool flush = intro.size() > 2 && intro[2] == '-';
+    ExprPtr e = Template(ctx->oheredoc, ctx->parts, ctx->cheredoc, flush);
+    if (e->kind == ExprKind::kTemplate) e->heredoc = true;
+    return e;
+  }
+  if (P::ForTupleContext* c = ctx->ftuple) {
+    return For(c->open, c->intro, c->first, c->arrow, c->second, c->ellipsis, c->cond, c->close,
+               false);
+  }
+  if (P::ForObjectContext* c = ctx->fobject) {
+    return For(c->open, c->intro, c->first, c->arrow, c->second, c->ellipsis, c->cond, c->close,
+               true);
+  }
+  if (ctx->tup) return Tuple(ctx->tup);
+  return Object(ctx->obj);
 }
 
 ExprPtr AstBuilder::Call(P::FunctionCallContext* ctx) {
@@ -503,11 +482,10 @@ ExprPtr AstBuilder::Object(P::ObjectContext* ctx) {
     ast::ObjectItem oi;
     // A lone identifier (not parenthesised) names the key literally.
     P::ExpressionContext* k = item->key;
-    P::BinaryExprContext* b = k->cond;
-    if (!k->yes && b->ops.empty() && !b->operands[0]->op) {
-      P::PostfixExprContext* pf = b->operands[0]->postfixExpr();
-      if (pf->steps.empty() && dynamic_cast<P::VariableExprContext*>(pf->primary())) {
-        antlr4::Token* name = pf->primary()->getStart();
+    if (!k->yes && k->ops.empty() && !k->operands[0]->op) {
+      P::UnaryExprContext* u = k->operands[0];
+      if (u->steps.empty() && u->prim->name) {
+        antlr4::Token* name = u->prim->name;
         oi.key = NewExpr(ExprKind::kScopeTraversal, R(name));
         oi.key->root_name = std::string(Text(name));
         oi.key->root_range = R(name);
@@ -604,63 +582,49 @@ void AstBuilder::Flatten(const std::vector<P::TemplatePartContext*>& parts,
     close_marker(close);
   };
   for (P::TemplatePartContext* part : parts) {
-    antlr4::Token* start = part->getStart();
-    switch (start->getType()) {
-      case P::QUOTED_LIT:
-      case P::STRING_LIT: {
-        TplTok tok{TplTok::kLit, {}, R(start), nullptr, {}, {}, {}, {}};
-        DecodeStringLit(Text(start), start->getType() == P::QUOTED_LIT, tok.range, &tok.value,
-                        diags_);
-        if (ltrim_next_) TrimLeftSpace(&tok.value);
-        ltrim_next_ = false;
-        out->push_back(std::move(tok));
-        can_trim_prev_ = true;
-        break;
+    if (antlr4::Token* lit = part->qlit ? part->qlit : part->slit) {
+      TplTok tok{TplTok::kLit, {}, R(lit), nullptr, {}, {}, {}, {}};
+      DecodeStringLit(Text(lit), part->qlit != nullptr, tok.range, &tok.value, diags_);
+      if (ltrim_next_) TrimLeftSpace(&tok.value);
+      ltrim_next_ = false;
+      out->push_back(std::move(tok));
+      can_trim_prev_ = true;
+    } else if (part->iopen) {
+      open_marker(part->iopen);
+      TplTok tok{TplTok::kInterp, {}, Cover(R(part->iopen), R(part->iclose)), nullptr, {}, {}, {}, {}};
+      tok.expr = Expression(part->iexpr);
+      out->push_back(std::move(tok));
+      close_marker(part->iclose);
+    } else if (P::TemplateIfContext* c = part->tif) {
+      open_marker(c->ifOpen);
+      TplTok tok{TplTok::kIf, {}, Cover(R(c->ifOpen), R(c->ifClose)), nullptr, {}, {}, {}, {}};
+      tok.expr = Expression(c->cond);
+      out->push_back(std::move(tok));
+      close_marker(c->ifClose);
+      Flatten(c->thenParts, out);
+      if (c->elseOpen) {
+        directive(TplTok::kElse, c->elseOpen, c->elseClose);
+        Flatten(c->elseParts, out);
       }
-      case P::TEMPLATE_INTERP: {
-        auto* c = static_cast<P::InterpPartContext*>(part)->templateInterp();
-        open_marker(c->open);
-        TplTok tok{TplTok::kInterp, {}, Cover(R(c->open), R(c->close)), nullptr, {}, {}, {}, {}};
-        tok.expr = Expression(c->expression());
-        out->push_back(std::move(tok));
-        close_marker(c->close);
-        break;
+      directive(TplTok::kEndIf, c->endOpen, c->endClose);
+    } else {
+      P::TemplateForContext* f = part->tfor;
+      open_marker(f->forOpen);
+      TplTok tok{TplTok::kFor, {}, Cover(R(f->forOpen), R(f->forClose)), nullptr, {}, {}, {}, {}};
+      if (f->second) {
+        tok.key_var = std::string(Text(f->first));
+        tok.key_var_range = R(f->first);
+        tok.value_var = std::string(Text(f->second));
+        tok.value_var_range = R(f->second);
+      } else {
+        tok.value_var = std::string(Text(f->first));
+        tok.value_var_range = R(f->first);
       }
-      default: {
-        if (auto* ip = dynamic_cast<P::IfPartContext*>(part)) {
-          P::TemplateIfContext* c = ip->templateIf();
-          open_marker(c->ifOpen);
-          TplTok tok{TplTok::kIf, {}, Cover(R(c->ifOpen), R(c->ifClose)), nullptr, {}, {}, {}, {}};
-          tok.expr = Expression(c->cond);
-          out->push_back(std::move(tok));
-          close_marker(c->ifClose);
-          Flatten(c->thenParts, out);
-          if (c->elseOpen) {
-            directive(TplTok::kElse, c->elseOpen, c->elseClose);
-            Flatten(c->elseParts, out);
-          }
-          directive(TplTok::kEndIf, c->endOpen, c->endClose);
-        } else {
-          P::TemplateForContext* c = static_cast<P::ForPartContext*>(part)->templateFor();
-          open_marker(c->forOpen);
-          TplTok tok{TplTok::kFor, {}, Cover(R(c->forOpen), R(c->forClose)), nullptr, {}, {}, {}, {}};
-          if (c->second) {
-            tok.key_var = std::string(Text(c->first));
-            tok.key_var_range = R(c->first);
-            tok.value_var = std::string(Text(c->second));
-            tok.value_var_range = R(c->second);
-          } else {
-            tok.value_var = std::string(Text(c->first));
-            tok.value_var_range = R(c->first);
-          }
-          tok.expr = Expression(c->coll);
-          out->push_back(std::move(tok));
-          close_marker(c->forClose);
-          Flatten(c->parts, out);
-          directive(TplTok::kEndFor, c->endOpen, c->endClose);
-        }
-        break;
-      }
+      tok.expr = Expression(f->coll);
+      out->push_back(std::move(tok));
+      close_marker(f->forClose);
+      Flatten(f->parts, out);
+      directive(TplTok::kEndFor, f->endOpen, f->endClose);
     }
   }
 }
@@ -719,7 +683,7 @@ ExprPtr AstBuilder::TemplateFile(P::TemplateFileContext* ctx, Range whole) {
   std::vector<TplTok> flat;
   ltrim_next_ = false;
   can_trim_prev_ = false;
-  Flatten(ctx->templatePart(), &flat);
+  Flatten(ctx->parts, &flat);
   Range start_range = R(ctx->getStart());
   return BuildTemplate(flat, whole, start_range);
 }

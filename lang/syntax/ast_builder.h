@@ -50,9 +50,8 @@ class AstBuilder {
   bool CheckDuplicate(const ast::Attribute& attr, const ast::Body& body,
                       std::unordered_map<std::string_view, Range>* index);
 
-  ast::ExprPtr Binary(P::BinaryExprContext* ctx);
+  ast::ExprPtr Operators(P::ExpressionContext* ctx);
   ast::ExprPtr Unary(P::UnaryExprContext* ctx);
-  ast::ExprPtr Postfix(P::PostfixExprContext* ctx);
   ast::ExprPtr Steps(ast::ExprPtr from, const std::vector<P::PostfixContext*>& steps, size_t i);
   ast::ExprPtr Primary(P::PrimaryContext* ctx);
   ast::ExprPtr Call(P::FunctionCallContext* ctx);

@@ -37,6 +37,17 @@ antlr4::Token* FirstErrorStrategy::recoverInline(antlr4::Parser* parser) {
 
 namespace {
 
+antlr4::ParserRuleContext* Parent(antlr4::ParserRuleContext* c) {
+  return static_cast<antlr4::ParserRuleContext*>(c->parent);
+}
+
+/// A quoted template or heredoc (alternatives of `primary`).
+bool IsTemplatePrimary(antlr4::ParserRuleContext* c) {
+  if (c->getRuleIndex() != P::RulePrimary) return false;
+  auto* p = static_cast<P::PrimaryContext*>(c);
+  return p->oquote || p->oheredoc;
+}
+
 size_t Levenshtein(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -106,6 +117,7 @@ class Describer {
   Range DirectiveRange(size_t control);
   Range TemplateStartRange(antlr4::ParserRuleContext* ctx);
   Diagnostic InTemplateOwner(size_t t, antlr4::ParserRuleContext* owner);
+  Diagnostic InterpolationNotClosed(size_t t);
 
   const SyntaxErrorInfo& info_;
   ItemTokenStream& stream_;
@@ -148,7 +160,7 @@ Diagnostic Describer::BodyItemStart(size_t t, std::optional<Range> open_brace) {
 
 Diagnostic Describer::MissingNewlineAfter(P::BodyItemContext* item, size_t t) {
   Range ident = R(Tok(item->getStart()));
-  if (item->block()) {
+  if (item->blk) {
     return Make("Missing newline after block definition",
                 "A block definition must end with a newline.", R(t), Between(ident, R(t)));
   }
@@ -177,10 +189,8 @@ Range Describer::DirectiveRange(size_t control) {
 }
 
 Range Describer::TemplateStartRange(antlr4::ParserRuleContext* ctx) {
-  for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
-    if (dynamic_cast<P::QuotedTemplateContext*>(c) || dynamic_cast<P::HeredocTemplateContext*>(c)) {
-      return R(Tok(c->getStart())->getTokenIndex() + 1);
-    }
+  for (auto* c = ctx; c; c = Parent(c)) {
+    if (IsTemplatePrimary(c)) return R(Tok(c->getStart())->getTokenIndex() + 1);
     if (c->getRuleIndex() == P::RuleTemplateFile) return R(size_t{0});
   }
   return R(info_.offending);
@@ -188,11 +198,10 @@ Range Describer::TemplateStartRange(antlr4::ParserRuleContext* ctx) {
 
 /// The innermost directive (or the template itself) enclosing `ctx`.
 antlr4::ParserRuleContext* TemplateOwner(antlr4::ParserRuleContext* ctx) {
-  for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+  for (auto* c = ctx; c; c = Parent(c)) {
     size_t rule = c->getRuleIndex();
     if (rule == P::RuleTemplateIf || rule == P::RuleTemplateFor ||
-        rule == P::RuleTemplateFile || dynamic_cast<P::QuotedTemplateContext*>(c) ||
-        dynamic_cast<P::HeredocTemplateContext*>(c)) {
+        rule == P::RuleTemplateFile || IsTemplatePrimary(c)) {
       return c;
     }
   }
@@ -288,6 +297,49 @@ Diagnostic Describer::InTemplateOwner(size_t t, antlr4::ParserRuleContext* owner
               Between(TemplateStartRange(owner ? owner : info_.ctx), R(t)));
 }
 
+Diagnostic Describer::InterpolationNotClosed(size_t t) {
+  antlr4::ParserRuleContext* ctx = info_.ctx;
+  const size_t ty = Type(t);
+  Range start = TemplateStartRange(ctx);
+  if (ty == antlr4::Token::EOF) {
+    return Make("Unclosed template interpolation sequence",
+                "There is no closing brace for this interpolation sequence before the end of "
+                "the file. This might be caused by incorrect nesting inside the given "
+                "expression.",
+                start);
+  }
+  if (ty == P::COLON) {
+    return Make("Extra characters after interpolation expression",
+                "Template interpolation doesn't expect a colon at this location. Did you "
+                "intend this to be a literal sequence to be processed as part of another "
+                "language? If so, you can escape it by starting with \"$${\" instead of just "
+                "\"${\".",
+                R(t), Between(start, R(t)));
+  }
+  bool quoted = false;
+  for (auto* c = ctx; c; c = Parent(c)) {
+    if (IsTemplatePrimary(c)) {
+      quoted = static_cast<P::PrimaryContext*>(c)->oquote != nullptr;
+      break;
+    }
+    if (c->getRuleIndex() == P::RuleTemplateFile) break;
+  }
+  if (quoted && (ty == P::CQUOTE || ty == P::OQUOTE)) {
+    return Make("Unclosed template interpolation sequence",
+                "There is no closing brace for this interpolation sequence before the end of "
+                "the quoted template. This might be caused by incorrect nesting inside the "
+                "given expression.",
+                start);
+  }
+  return Make("Extra characters after interpolation expression",
+              "Expected a closing brace to end the interpolation expression, but found extra "
+              "characters.\n\nThis can happen when you include interpolation syntax for "
+              "another language, such as shell scripting, but forget to escape the "
+              "interpolation start token. If this is an embedded sequence for another "
+              "language, escape it by starting with \"$${\" instead of just \"${\".",
+              R(t), Between(start, R(t)));
+}
+
 Diagnostic Describer::Describe() {
   antlr4::ParserRuleContext* ctx = info_.ctx;
   const size_t t = info_.offending;
@@ -299,7 +351,7 @@ Diagnostic Describer::Describe() {
   switch (rule) {
     case P::RuleTopItem: {
       auto* c = static_cast<P::TopItemContext*>(ctx);
-      if (c->bodyItem()) return MissingNewlineAfter(c->bodyItem(), t);
+      if (c->item) return MissingNewlineAfter(c->item, t);
       return BodyItemStart(t, std::nullopt);
     }
     case P::RuleBodyItem: {
@@ -313,25 +365,6 @@ Diagnostic Describer::Describe() {
     }
     default:
       break;
-  }
-
-  if (rule == P::RuleBlockBody) {
-    // Either a NoViableAlt right after `{` or a missing newline after a nested item.
-    if (auto* multi = dynamic_cast<P::MultiLineBodyContext*>(ctx)) {
-      if (!multi->items.empty() && prev_ty != P::NEWLINE) {
-        return MissingNewlineAfter(multi->items.back(), t);
-      }
-    }
-    auto* block = dynamic_cast<P::BlockContext*>(ctx->parent);
-    std::optional<Range> open;
-    if (block && block->open) open = R(Tok(block->open));
-    if (ty != antlr4::Token::EOF) {
-      // hclsyntax's parseSingleAttrBody: something other than a name after `{`.
-      guarded_ = false;
-      return Make("Argument or block definition required",
-                  "An argument or block definition is required here.", R(t));
-    }
-    return BodyItemStart(t, open);
   }
 
   if (rule == P::RuleBlock) {
@@ -358,8 +391,7 @@ Diagnostic Describer::Describe() {
                   R(t), Between(ident, R(t)));
     }
     Range open = R(Tok(c->open));
-    P::BlockBodyContext* body = c->blockBody();
-    if (dynamic_cast<P::SingleLineBodyContext*>(body)) {
+    if (c->single) {
       switch (ty) {
         case P::COMMA:
           guarded_ = false;
@@ -387,10 +419,17 @@ Diagnostic Describer::Describe() {
                       R(t));
       }
     }
-    if (auto* multi = dynamic_cast<P::MultiLineBodyContext*>(body)) {
-      if (!multi->items.empty() && prev_ty != P::NEWLINE) {
-        return MissingNewlineAfter(multi->items.back(), t);
+    if (c->nl) {
+      if (!c->items.empty() && prev_ty != P::NEWLINE) {
+        return MissingNewlineAfter(c->items.back(), t);
       }
+      return BodyItemStart(t, open);
+    }
+    if (ty != antlr4::Token::EOF) {
+      // hclsyntax's parseSingleAttrBody: something other than a name after `{`.
+      guarded_ = false;
+      return Make("Argument or block definition required",
+                  "An argument or block definition is required here.", R(t));
     }
     return BodyItemStart(t, open);
   }
@@ -439,9 +478,12 @@ Diagnostic Describer::Describe() {
 
   const bool in_template =
       rule == P::RuleTemplatePart || rule == P::RuleTemplateFile || rule == P::RuleTemplateIf ||
-      rule == P::RuleTemplateFor || dynamic_cast<P::QuotedTemplateContext*>(ctx) ||
-      dynamic_cast<P::HeredocTemplateContext*>(ctx);
+      rule == P::RuleTemplateFor || IsTemplatePrimary(ctx);
   if (in_template) {
+    if (rule == P::RuleTemplatePart) {
+      auto* part = static_cast<P::TemplatePartContext*>(ctx);
+      if (part->iopen && part->iexpr && !part->iclose) return InterpolationNotClosed(t);
+    }
     antlr4::ParserRuleContext* owner = TemplateOwner(ctx);
     if (ty == P::TEMPLATE_CONTROL) return TemplateDirective(t, owner);
     if (prev_ty == P::TEMPLATE_CONTROL) return TemplateDirective(prev, owner);
@@ -477,6 +519,11 @@ Diagnostic Describer::Describe() {
     return InTemplateOwner(t, owner);
   }
 
+  if (rule == P::RulePostfix && prev_ty == P::DOT) {
+    // A number is a legacy index here, not the start of an expression.
+    guarded_ = false;
+    return Make("Invalid attribute name", "An attribute name is required after a dot.", R(t));
+  }
   if (expression_here) return ExpressionStart();
 
   switch (rule) {
@@ -508,7 +555,7 @@ Diagnostic Describer::Describe() {
                   RecoveredCloseBracket(t));
     }
     case P::RulePrimary: {
-      if (auto* parens = dynamic_cast<P::ParensExprContext*>(ctx)) {
+      if (auto* parens = static_cast<P::PrimaryContext*>(ctx); parens->open) {
         guarded_ = false;
         return Make("Unbalanced parentheses",
                     "Expected a closing parenthesis to terminate the expression.", R(t),
@@ -564,8 +611,8 @@ Diagnostic Describer::Describe() {
     case P::RuleObjectSep:
     case P::RuleObjectItem: {
       P::ObjectContext* obj = nullptr;
-      for (auto* c = ctx; c && !obj; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
-        obj = dynamic_cast<P::ObjectContext*>(c);
+      for (auto* c = ctx; c && !obj; c = Parent(c)) {
+        if (c->getRuleIndex() == P::RuleObject) obj = static_cast<P::ObjectContext*>(c);
       }
       Range open = obj ? R(Tok(obj->open)) : R(t);
       if (prev_ty == P::COMMA || prev_ty == P::NEWLINE || prev_ty == P::OBRACE) {
@@ -601,9 +648,7 @@ Diagnostic Describer::Describe() {
     case P::RuleForIntro:
     case P::RuleForTuple:
     case P::RuleForObject: {
-      antlr4::ParserRuleContext* f = rule == P::RuleForIntro
-                                         ? dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)
-                                         : ctx;
+      antlr4::ParserRuleContext* f = rule == P::RuleForIntro ? Parent(ctx) : ctx;
       Range open = R(Tok(f->getStart()));
       std::string detail;
       if (rule == P::RuleForIntro) {
@@ -626,43 +671,6 @@ Diagnostic Describer::Describe() {
         }
       }
       return Make("Invalid 'for' expression", detail, R(t), Between(open, R(t)));
-    }
-    case P::RuleTemplateInterp: {
-      Range start = TemplateStartRange(ctx);
-      if (ty == antlr4::Token::EOF) {
-        return Make("Unclosed template interpolation sequence",
-                    "There is no closing brace for this interpolation sequence before the end of "
-                    "the file. This might be caused by incorrect nesting inside the given "
-                    "expression.",
-                    start);
-      }
-      if (ty == P::COLON) {
-        return Make("Extra characters after interpolation expression",
-                    "Template interpolation doesn't expect a colon at this location. Did you "
-                    "intend this to be a literal sequence to be processed as part of another "
-                    "language? If so, you can escape it by starting with \"$${\" instead of just "
-                    "\"${\".",
-                    R(t), Between(start, R(t)));
-      }
-      bool quoted = false;
-      for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
-        if (dynamic_cast<P::QuotedTemplateContext*>(c)) { quoted = true; break; }
-        if (dynamic_cast<P::HeredocTemplateContext*>(c) || c->getRuleIndex() == P::RuleTemplateFile) break;
-      }
-      if (quoted && (ty == P::CQUOTE || ty == P::OQUOTE)) {
-        return Make("Unclosed template interpolation sequence",
-                    "There is no closing brace for this interpolation sequence before the end of "
-                    "the quoted template. This might be caused by incorrect nesting inside the "
-                    "given expression.",
-                    start);
-      }
-      return Make("Extra characters after interpolation expression",
-                  "Expected a closing brace to end the interpolation expression, but found extra "
-                  "characters.\n\nThis can happen when you include interpolation syntax for "
-                  "another language, such as shell scripting, but forget to escape the "
-                  "interpolation start token. If this is an embedded sequence for another "
-                  "language, escape it by starting with \"$${\" instead of just \"${\".",
-                  R(t), Between(start, R(t)));
     }
     default:
       break;

@@ -32,6 +32,8 @@ class SliceParser {
         parser_(&stream_),
         strategy_(std::make_shared<FirstErrorStrategy>()) {
     parser_.removeErrorListeners();
+    // The AST builder reads labels only, so no parse tree (children lists, terminal nodes).
+    parser_.setBuildParseTree(false);
     parser_.setErrorHandler(strategy_);
   }
 
@@ -81,9 +83,9 @@ void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, F
     P::TopItemContext* item = parser.Parse(slice, adapter.eof_index(), &P::topItem);
     if (!item) continue;
     if (body) {
-      builder.AddItem(item->bodyItem(), body, /*top_level=*/true);
+      builder.AddItem(item->item, body, /*top_level=*/true);
     } else {
-      builder.AddItem(item->bodyItem(), &scratch, /*top_level=*/true);
+      builder.AddItem(item->item, &scratch, /*top_level=*/true);
       scratch.attributes.clear();
       scratch.blocks.clear();
     }
@@ -135,7 +137,7 @@ ExprParseResult ParseExpression(std::string_view source, std::string_view filena
   P::ExprFileContext* ctx = parser.Parse(slice, adapter.eof_index(), &P::exprFile);
   if (ctx) {
     AstBuilder builder(source, name, &result.diagnostics);
-    result.expr = builder.Expression(ctx->expression());
+    result.expr = builder.Expression(ctx->expr);
   }
   return result;
 }
