@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "lang/format/format.h"
 #include "lang/syntax/lexer.h"
 #include "lang/syntax/parser.h"
 
@@ -21,5 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)cairn::syntax::ParseExpression(text, "fuzz.tf");
   (void)cairn::syntax::ParseTemplate(text, "fuzz.tf");
   (void)cairn::syntax::Lex(text, "fuzz.tf", cairn::syntax::LexMode::kTemplate);
+  // fmt: a file is either formatted or refused, and refused files come back unchanged.
+  auto formatted = cairn::format::Format(text, "fuzz.tf");
+  if (formatted.diagnostics.HasErrors() && formatted.formatted != text) __builtin_trap();
   return 0;
 }

@@ -109,11 +109,11 @@ TEST(Format, InvalidCharacterIsRejectedAndNotRewritten) {
 }
 
 TEST(Format, RefusesOutputTooLargeToIndent) {
-  // 150000 comment lines inside 4000 nested blocks would take 1.2 GB of indentation.
+  // 600000 comment lines inside 1000 nested blocks would take 1.2 GB of indentation.
   std::string src;
-  for (int i = 0; i < 4000; ++i) src += "b {\n";
-  for (int i = 0; i < 150000; ++i) src += "#\n";
-  for (int i = 0; i < 4000; ++i) src += "}\n";
+  for (int i = 0; i < 1000; ++i) src += "b {\n";
+  for (int i = 0; i < 600000; ++i) src += "#\n";
+  for (int i = 0; i < 1000; ++i) src += "}\n";
   FormatResult r = Format(src, "deep.tf");
   ASSERT_TRUE(r.diagnostics.HasErrors());
   EXPECT_EQ(r.diagnostics[0].summary, "File too large to format");
@@ -122,11 +122,11 @@ TEST(Format, RefusesOutputTooLargeToIndent) {
 
 TEST(Format, DeepNestingWithinLimitsIsIndented) {
   std::string src, expected;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 1000; ++i) {
     src += "b {\n";
     expected += std::string(2 * i, ' ') + "b {\n";
   }
-  for (int i = 2999; i >= 0; --i) {
+  for (int i = 999; i >= 0; --i) {
     src += "}\n";
     expected += std::string(2 * i, ' ') + "}\n";
   }
