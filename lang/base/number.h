@@ -96,6 +96,7 @@ class Number {
 
  private:
   friend struct NumberAccess;
+  friend class Value;  // stores small numbers inline
   int64_t small_ = 0;
   int32_t prec_ = 64;
   std::shared_ptr<const number_detail::BigFloat> big_;  // set iff not small

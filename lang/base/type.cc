@@ -62,25 +62,37 @@ bool HasStructural(const Type& t) {
 
 }  // namespace
 
+Type::Type(Kind k) {
+  static const Compound kBoolNode{Kind::kBool};
+  static const Compound kNumberNode{Kind::kNumber};
+  static const Compound kStringNode{Kind::kString};
+  const Compound* node = k == Kind::kBool ? &kBoolNode : k == Kind::kNumber ? &kNumberNode
+                       : k == Kind::kString ? &kStringNode : nullptr;
+  if (node) compound_ = std::shared_ptr<const Compound>(std::shared_ptr<void>(), node);
+}
+
 Type Type::List(Type element) {
   auto c = std::make_shared<Compound>();
   c->has_dynamic = element.HasDynamic();
+  c->kind = Kind::kList;
   c->element = std::move(element);
-  return Type(Kind::kList, std::move(c));
+  return Type(std::move(c));
 }
 
 Type Type::Set(Type element) {
   auto c = std::make_shared<Compound>();
   c->has_dynamic = element.HasDynamic();
+  c->kind = Kind::kSet;
   c->element = std::move(element);
-  return Type(Kind::kSet, std::move(c));
+  return Type(std::move(c));
 }
 
 Type Type::Map(Type element) {
   auto c = std::make_shared<Compound>();
   c->has_dynamic = element.HasDynamic();
+  c->kind = Kind::kMap;
   c->element = std::move(element);
-  return Type(Kind::kMap, std::move(c));
+  return Type(std::move(c));
 }
 
 Type Type::Object(std::vector<std::pair<std::string, Type>> attributes,
@@ -93,19 +105,21 @@ Type Type::Object(std::vector<std::pair<std::string, Type>> attributes,
   std::sort(optional.begin(), optional.end());
   optional.erase(std::unique(optional.begin(), optional.end()), optional.end());
   c->optional = std::move(optional);
-  return Type(Kind::kObject, std::move(c));
+  c->kind = Kind::kObject;
+  return Type(std::move(c));
 }
 
 Type Type::Tuple(std::vector<Type> elements) {
   auto c = std::make_shared<Compound>();
   for (const auto& t : elements) c->has_dynamic = c->has_dynamic || t.HasDynamic();
   c->elements = std::move(elements);
-  return Type(Kind::kTuple, std::move(c));
+  c->kind = Kind::kTuple;
+  return Type(std::move(c));
 }
 
 bool Type::HasDynamic() const {
-  if (kind_ == Kind::kDynamic) return true;
-  return compound_ && compound_->has_dynamic;
+  if (IsDynamic()) return true;
+  return compound_->has_dynamic;
 }
 
 const Type& Type::ElementType() const {
@@ -143,9 +157,9 @@ const std::vector<Type>& Type::TupleElements() const {
 }
 
 bool operator==(const Type& a, const Type& b) {
-  if (a.kind_ != b.kind_) return false;
   if (a.compound_ == b.compound_) return true;
-  switch (a.kind_) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
     case Type::Kind::kList:
     case Type::Kind::kSet:
     case Type::Kind::kMap:
@@ -161,7 +175,7 @@ bool operator==(const Type& a, const Type& b) {
 }
 
 std::string Type::FriendlyName() const {
-  switch (kind_) {
+  switch (kind()) {
     case Kind::kDynamic: return "dynamic";
     case Kind::kBool: return "bool";
     case Kind::kNumber: return "number";
@@ -176,12 +190,12 @@ std::string Type::FriendlyName() const {
 }
 
 std::string Type::FriendlyNameForConstraint() const {
-  switch (kind_) {
+  switch (kind()) {
     case Kind::kDynamic: return "any type";
     case Kind::kList:
     case Kind::kSet:
     case Kind::kMap: {
-      std::string prefix = kind_ == Kind::kList ? "list of " : kind_ == Kind::kSet ? "set of " : "map of ";
+      std::string prefix = kind() == Kind::kList ? "list of " : kind() == Kind::kSet ? "set of " : "map of ";
       if (ElementType().IsDynamic()) return prefix + "any single type";
       return prefix + ElementType().FriendlyNameForConstraint();
     }
@@ -190,7 +204,7 @@ std::string Type::FriendlyNameForConstraint() const {
 }
 
 std::string Type::ConstraintString() const {
-  switch (kind_) {
+  switch (kind()) {
     case Kind::kDynamic: return "any";
     case Kind::kBool: return "bool";
     case Kind::kNumber: return "number";
@@ -231,7 +245,7 @@ std::string Type::ConstraintString() const {
 std::string Type::ConsoleString(int indent) const {
   std::string pad(indent, ' ');
   std::string inner(indent + 4, ' ');
-  switch (kind_) {
+  switch (kind()) {
     case Kind::kDynamic: return "dynamic";
     case Kind::kBool:
     case Kind::kNumber:
@@ -239,7 +253,7 @@ std::string Type::ConsoleString(int indent) const {
     case Kind::kList:
     case Kind::kSet:
     case Kind::kMap: {
-      std::string name = kind_ == Kind::kList ? "list" : kind_ == Kind::kSet ? "set" : "map";
+      std::string name = kind() == Kind::kList ? "list" : kind() == Kind::kSet ? "set" : "map";
       const Type& e = ElementType();
       if (!HasStructural(e)) return name + "(" + e.ConsoleString(0) + ")";
       return name + "(\n" + inner + e.ConsoleString(indent + 4) + ",\n" + pad + ")";

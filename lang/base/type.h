@@ -41,21 +41,21 @@ class Type {
                      std::vector<std::string> optional = {});
   static Type Tuple(std::vector<Type> elements);
 
-  Kind kind() const { return kind_; }
-  bool IsDynamic() const { return kind_ == Kind::kDynamic; }
+  Kind kind() const;
+  bool IsDynamic() const { return kind() == Kind::kDynamic; }
   bool IsPrimitive() const {
-    return kind_ == Kind::kBool || kind_ == Kind::kNumber || kind_ == Kind::kString;
+    return kind() == Kind::kBool || kind() == Kind::kNumber || kind() == Kind::kString;
   }
-  bool IsBool() const { return kind_ == Kind::kBool; }
-  bool IsNumber() const { return kind_ == Kind::kNumber; }
-  bool IsString() const { return kind_ == Kind::kString; }
-  bool IsList() const { return kind_ == Kind::kList; }
-  bool IsSet() const { return kind_ == Kind::kSet; }
-  bool IsMap() const { return kind_ == Kind::kMap; }
-  bool IsObject() const { return kind_ == Kind::kObject; }
-  bool IsTuple() const { return kind_ == Kind::kTuple; }
+  bool IsBool() const { return kind() == Kind::kBool; }
+  bool IsNumber() const { return kind() == Kind::kNumber; }
+  bool IsString() const { return kind() == Kind::kString; }
+  bool IsList() const { return kind() == Kind::kList; }
+  bool IsSet() const { return kind() == Kind::kSet; }
+  bool IsMap() const { return kind() == Kind::kMap; }
+  bool IsObject() const { return kind() == Kind::kObject; }
+  bool IsTuple() const { return kind() == Kind::kTuple; }
   /// list, set or map.
-  bool IsCollection() const { return kind_ == Kind::kList || kind_ == Kind::kSet || kind_ == Kind::kMap; }
+  bool IsCollection() const { return kind() == Kind::kList || kind() == Kind::kSet || kind() == Kind::kMap; }
   /// True when the dynamic pseudo-type appears anywhere in the type.
   bool HasDynamic() const;
 
@@ -90,9 +90,10 @@ class Type {
   std::string ConsoleString(int indent = 0) const;
 
  private:
-  explicit Type(Kind k) : kind_(k) {}
-  Type(Kind k, std::shared_ptr<const type_detail::Compound> c) : kind_(k), compound_(std::move(c)) {}
-  Kind kind_ = Kind::kDynamic;
+  explicit Type(Kind k);
+  explicit Type(std::shared_ptr<const type_detail::Compound> c) : compound_(std::move(c)) {}
+  /// Null for the dynamic pseudo-type; primitives point at static nodes without a control
+  /// block (copying them touches no reference count).
   std::shared_ptr<const type_detail::Compound> compound_;
 };
 
@@ -100,6 +101,7 @@ bool operator==(const Type& a, const Type& b);
 
 namespace type_detail {
 struct Compound {
+  Type::Kind kind = Type::Kind::kDynamic;
   Type element;                                            // list, set, map
   std::vector<std::pair<std::string, Type>> attributes;    // object, sorted by name
   std::vector<std::string> optional;                       // object, sorted
@@ -107,6 +109,8 @@ struct Compound {
   bool has_dynamic = false;
 };
 }  // namespace type_detail
+
+inline Type::Kind Type::kind() const { return compound_ ? compound_->kind : Kind::kDynamic; }
 
 struct TypeDefaults;  // type_defaults.h
 

@@ -216,8 +216,23 @@ Value Value::Bool(bool b) {
 
 Value Value::Num(Number n) {
   Value v = ValueAccess::Make(Type::Number());
-  v.number_ = std::move(n);
+  if (!n.big_) {
+    v.small_ = n.small_;
+    v.prec_ = n.prec_;
+  } else {
+    auto p = std::make_shared<Payload>();
+    p->number = std::move(n);
+    v.payload_ = std::move(p);
+  }
   return v;
+}
+
+Number Value::AsNumber() const {
+  if (payload_) return payload_->number;
+  Number n;
+  n.small_ = small_;
+  n.prec_ = prec_;
+  return n;
 }
 
 Value Value::String(std::string s) {
@@ -568,9 +583,11 @@ bool Value::RawEquals(const Value& other) const {
   switch (type_.kind()) {
     case Type::Kind::kBool:
       return bool_ == other.bool_;
-    case Type::Kind::kNumber:
-      return number_.EqualsCty(other.number_) &&
-             number_.IsNegativeZero() == other.number_.IsNegativeZero();
+    case Type::Kind::kNumber: {
+      Number a = AsNumber();
+      Number b = other.AsNumber();
+      return a.EqualsCty(b) && a.IsNegativeZero() == b.IsNegativeZero();
+    }
     case Type::Kind::kString:
       return AsString() == other.AsString();
     default:

@@ -118,7 +118,8 @@ class Value {
 
   // Primitive accessors. Preconditions: known, not null, of the matching type.
   bool AsBool() const { return bool_; }
-  const Number& AsNumber() const { return number_; }
+  /// The number (a copy: small integers are stored inline in the value).
+  Number AsNumber() const;
   const std::string& AsString() const;
 
   // Compound access. Preconditions: known, not null, list/set/tuple/map/object.
@@ -143,16 +144,20 @@ class Value {
   enum class State : uint8_t { kKnown, kNull, kUnknown };
   friend struct ValueAccess;
 
+  // Layout (48 bytes): a number that Number holds "small" lives in small_/prec_; any other
+  // number, strings and compound contents live in the shared payload.
   Type type_;
+  std::shared_ptr<const value_detail::Payload> payload_;
+  int64_t small_ = 0;
+  int32_t prec_ = 64;
   State state_ = State::kNull;
   Marks marks_;
   bool bool_ = false;
-  Number number_;
-  std::shared_ptr<const value_detail::Payload> payload_;
 };
 
 namespace value_detail {
 struct Payload {
+  Number number;  ///< a number that is not small
   std::string str;
   std::vector<std::string> keys;
   std::vector<Value> elements;
