@@ -18,6 +18,11 @@ TEST(ValueConsoleTest, MatchesTerraformConsoleGolden) {
   for (const auto& r : records) {
     SCOPED_TRACE(r.input);
     auto built = BuildValue(r.input);
+    if (r.expected.rfind("error: ", 0) == 0) {
+      // A conversion Terraform refuses (its function words the error; lang/eval's job).
+      EXPECT_NE(built.error, "");
+      continue;
+    }
     ASSERT_EQ(built.error, "");
     std::string got = built.type ? built.type->ConsoleString() : FormatConsoleValue(built.value);
     EXPECT_EQ(got, r.expected);
