@@ -4,12 +4,12 @@
 ///
 ///   build/bench/value_bench [N]    (default 1000000)
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "bench/measure.h"
 #include "lang/base/convert.h"
@@ -31,7 +31,8 @@ Value IntList(size_t n) {
 Value StringTuple(size_t n) {
   std::vector<Value> elems;
   elems.reserve(n);
-  for (size_t i = 0; i < n; i++) elems.push_back(Value::String(fmt::format("item-{}", (i * 7919) % n)));
+  for (size_t i = 0; i < n; i++)
+    elems.push_back(Value::String(fmt::format("item-{}", (i * 7919) % n)));
   return Value::Tuple(std::move(elems));
 }
 
@@ -89,9 +90,8 @@ void RunAll(size_t n) {
         std::string json = EncodeJson(IntList(n)).json;
         return DecodeJson(json).ok();
       }));
-  Row("console-format list of ints", n, MeasureInChild([&] {
-        return FormatConsoleValue(IntList(n)).size() > n;
-      }));
+  Row("console-format list of ints", n,
+      MeasureInChild([&] { return FormatConsoleValue(IntList(n)).size() > n; }));
 }
 
 int Main(int argc, char** argv) {

@@ -65,7 +65,8 @@ Type DynamicReplace(const Type& in, const Type& out) {
     case Type::Kind::kSet:
     case Type::Kind::kList: {
       auto make = [&](Type e) { return out.IsSet() ? Type::Set(e) : Type::List(e); };
-      if (in.IsSet() || in.IsList()) return make(DynamicReplace(in.ElementType(), out.ElementType()));
+      if (in.IsSet() || in.IsList())
+        return make(DynamicReplace(in.ElementType(), out.ElementType()));
       if (in.IsTuple()) {
         auto u = Unify(in.TupleElements(), true);
         return make(DynamicReplace(u ? *u : Type::Dynamic(), out.ElementType()));
@@ -87,21 +88,25 @@ Type DynamicReplace(const Type& in, const Type& out) {
 /// Wraps a conversion with cty's standard handling of marks, unknowns and nulls.
 Conv Wrap(Conv conv, Type out) {
   return [conv = std::move(conv), out = std::move(out)](const Value& in,
-                                                         const ValuePath& path) -> ConvertResult {
+                                                        const ValuePath& path) -> ConvertResult {
     if (in.IsMarked()) {
       ConvertResult r = [&] {
         Value bare = in.Unmarked();
         if (out.IsDynamic()) return Ok(bare);
-        if (!bare.IsKnown()) return Ok(Value::Unknown(DynamicReplace(bare.type(), WithoutOptionalAttributes(out))));
-        if (bare.IsNull()) return Ok(Value::Null(DynamicReplace(bare.type(), WithoutOptionalAttributes(out))));
+        if (!bare.IsKnown())
+          return Ok(Value::Unknown(DynamicReplace(bare.type(), WithoutOptionalAttributes(out))));
+        if (bare.IsNull())
+          return Ok(Value::Null(DynamicReplace(bare.type(), WithoutOptionalAttributes(out))));
         return conv(bare, path);
       }();
       if (r.ok()) r.value = r.value.WithMarks(in.marks());
       return r;
     }
     if (out.IsDynamic()) return Ok(in);
-    if (!in.IsKnown()) return Ok(Value::Unknown(DynamicReplace(in.type(), WithoutOptionalAttributes(out))));
-    if (in.IsNull()) return Ok(Value::Null(DynamicReplace(in.type(), WithoutOptionalAttributes(out))));
+    if (!in.IsKnown())
+      return Ok(Value::Unknown(DynamicReplace(in.type(), WithoutOptionalAttributes(out))));
+    if (in.IsNull())
+      return Ok(Value::Null(DynamicReplace(in.type(), WithoutOptionalAttributes(out))));
     return conv(in, path);
   };
 }
@@ -112,7 +117,9 @@ Conv PrimitiveConversion(const Type& in, const Type& out, bool unsafe) {
   if (in == out) return [](const Value& v, const ValuePath&) { return Ok(v); };
   if (out.IsString()) {
     if (in.IsNumber()) {
-      return [](const Value& v, const ValuePath&) { return Ok(Value::String(v.AsNumber().ToString())); };
+      return [](const Value& v, const ValuePath&) {
+        return Ok(Value::String(v.AsNumber().ToString()));
+      };
     }
     if (in.IsBool()) {
       return [](const Value& v, const ValuePath&) {
@@ -134,7 +141,8 @@ Conv PrimitiveConversion(const Type& in, const Type& out, bool unsafe) {
       if (s == "true" || s == "1") return Ok(Value::True());
       if (s == "false" || s == "0") return Ok(Value::False());
       std::string lower;
-      for (char c : s) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      for (char c : s)
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       if (lower == "true") {
         return Fail(path, "a bool is required; to convert from string, use lowercase \"true\"");
       }
@@ -359,7 +367,8 @@ Conv ObjectToMap(const Type& object_type, Type ety, bool unsafe) {
     }
     std::vector<Value> check;
     for (const auto& [k, e] : elems) check.push_back(e);
-    if (!SameTypes(check)) return Fail(path, "attribute types must all match for conversion to map");
+    if (!SameTypes(check))
+      return Fail(path, "attribute types must all match for conversion to map");
     Type t = elems[0].second.type();
     return Ok(Value::Map(t, std::move(elems)));
   };
@@ -447,7 +456,8 @@ Conv ObjectToObject(const Type& in, const Type& out, bool unsafe) {
       if (val.Find(name) != nullptr) continue;
       int idx = out.AttributeIndex(name);
       if (idx < 0) continue;
-      attrs.emplace_back(name, Value::Null(WithoutOptionalAttributes(out.Attributes()[idx].second)));
+      attrs.emplace_back(name,
+                         Value::Null(WithoutOptionalAttributes(out.Attributes()[idx].second)));
     }
     return Ok(Value::Object(std::move(attrs)));
   };
@@ -668,7 +678,8 @@ std::optional<Type> UnifyCollectionTypes(Type::Kind kind, const std::vector<Type
   return ret;
 }
 
-std::optional<Type> UnifyObjectTypes(const std::vector<Type>& types, bool unsafe, bool has_dynamic) {
+std::optional<Type> UnifyObjectTypes(const std::vector<Type>& types, bool unsafe,
+                                     bool has_dynamic) {
   if (has_dynamic) return Type::Dynamic();
   const auto& first = types[0].Attributes();
   for (size_t i = 1; i < types.size(); i++) {
@@ -740,13 +751,26 @@ std::optional<Type> UnifyDistinct(const std::vector<Type>& types, bool unsafe) {
   size_t map_ct = 0, list_ct = 0, set_ct = 0, object_ct = 0, tuple_ct = 0, dynamic_ct = 0;
   for (const Type& t : types) {
     switch (t.kind()) {
-      case Type::Kind::kMap: map_ct++; break;
-      case Type::Kind::kList: list_ct++; break;
-      case Type::Kind::kSet: set_ct++; break;
-      case Type::Kind::kObject: object_ct++; break;
-      case Type::Kind::kTuple: tuple_ct++; break;
-      case Type::Kind::kDynamic: dynamic_ct++; break;
-      default: break;
+      case Type::Kind::kMap:
+        map_ct++;
+        break;
+      case Type::Kind::kList:
+        list_ct++;
+        break;
+      case Type::Kind::kSet:
+        set_ct++;
+        break;
+      case Type::Kind::kObject:
+        object_ct++;
+        break;
+      case Type::Kind::kTuple:
+        tuple_ct++;
+        break;
+      case Type::Kind::kDynamic:
+        dynamic_ct++;
+        break;
+      default:
+        break;
     }
   }
   const size_t n = types.size();
@@ -872,7 +896,9 @@ std::string MismatchCollectionsFromCollections(const Type& got, const Type& want
   if (want.IsList() && !(got.IsList() || got.IsSet())) return required;
   if (want.IsSet() && !(got.IsList() || got.IsSet())) return required;
   if (want.IsMap() && !got.IsMap()) return required;
-  std::string noun = want.IsList() ? "list element type" : want.IsSet() ? "set element type" : "map element type";
+  std::string noun = want.IsList()  ? "list element type"
+                     : want.IsSet() ? "set element type"
+                                    : "map element type";
   return "incorrect " + noun + ": " + MismatchMessage(got.ElementType(), want.ElementType());
 }
 
@@ -892,7 +918,8 @@ std::string MismatchMessage(const Type& got, const Type& want) {
   if ((got.IsTuple() || got.IsObject()) && want.IsCollection()) {
     return MismatchCollectionsFromStructural(got, want);
   }
-  if (got.IsCollection() && want.IsCollection()) return MismatchCollectionsFromCollections(got, want);
+  if (got.IsCollection() && want.IsCollection())
+    return MismatchCollectionsFromCollections(got, want);
   return want.FriendlyNameForConstraint() + " required";
 }
 
@@ -938,13 +965,17 @@ std::optional<Type> UnifyTypes(const std::vector<Type>& types, bool unsafe) {
 
 Type WithoutOptionalAttributes(const Type& t) {
   switch (t.kind()) {
-    case Type::Kind::kList: return Type::List(WithoutOptionalAttributes(t.ElementType()));
-    case Type::Kind::kSet: return Type::Set(WithoutOptionalAttributes(t.ElementType()));
-    case Type::Kind::kMap: return Type::Map(WithoutOptionalAttributes(t.ElementType()));
+    case Type::Kind::kList:
+      return Type::List(WithoutOptionalAttributes(t.ElementType()));
+    case Type::Kind::kSet:
+      return Type::Set(WithoutOptionalAttributes(t.ElementType()));
+    case Type::Kind::kMap:
+      return Type::Map(WithoutOptionalAttributes(t.ElementType()));
     case Type::Kind::kObject: {
       if (!t.HasDynamic() && t.OptionalAttributes().empty()) {
         bool nested = false;
-        for (const auto& [n, a] : t.Attributes()) nested = nested || a.IsObject() || a.IsCollection() || a.IsTuple();
+        for (const auto& [n, a] : t.Attributes())
+          nested = nested || a.IsObject() || a.IsCollection() || a.IsTuple();
         if (!nested) return t;
       }
       std::vector<std::pair<std::string, Type>> attrs;

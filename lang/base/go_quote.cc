@@ -1,8 +1,8 @@
 #include "lang/base/go_quote.h"
 
-#include <cstdint>
-
 #include <unicode/uchar.h>
+
+#include <cstdint>
 
 #include "lang/base/utf8.h"
 
@@ -56,13 +56,27 @@ void AppendGoQuoted(std::string& out, std::string_view s) {
       out.append(s.substr(i, len));
     } else {
       switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
+        case '\a':
+          out += "\\a";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\v':
+          out += "\\v";
+          break;
         default:
           if (r < 0x20 || r == 0x7f) {
             out += "\\x";

@@ -102,9 +102,7 @@ struct Decimal {
   std::string mant;
   long exp = 0;
 
-  char At(long i) const {
-    return (i >= 0 && i < static_cast<long>(mant.size())) ? mant[i] : '0';
-  }
+  char At(long i) const { return (i >= 0 && i < static_cast<long>(mant.size())) ? mant[i] : '0'; }
   void Trim() {
     size_t n = mant.size();
     while (n > 0 && mant[n - 1] == '0') n--;
@@ -199,7 +197,8 @@ void RoundShortest(Decimal& d, const mpz_t m, long e, Pow5Cache& pow5) {
     char mch = d.mant[i];
     char u = upper.At(i);
     bool okdown = l != mch || (inclusive && i + 1 == static_cast<long>(lower.mant.size()));
-    bool okup = mch != u && (inclusive || mch + 1 < u || i + 1 < static_cast<long>(upper.mant.size()));
+    bool okup =
+        mch != u && (inclusive || mch + 1 < u || i + 1 < static_cast<long>(upper.mant.size()));
     if (okdown && okup) {
       d.Round(i + 1);
       return;

@@ -66,8 +66,10 @@ Type::Type(Kind k) {
   static const Compound kBoolNode{Kind::kBool};
   static const Compound kNumberNode{Kind::kNumber};
   static const Compound kStringNode{Kind::kString};
-  const Compound* node = k == Kind::kBool ? &kBoolNode : k == Kind::kNumber ? &kNumberNode
-                       : k == Kind::kString ? &kStringNode : nullptr;
+  const Compound* node = k == Kind::kBool     ? &kBoolNode
+                         : k == Kind::kNumber ? &kNumberNode
+                         : k == Kind::kString ? &kStringNode
+                                              : nullptr;
   if (node) compound_ = std::shared_ptr<const Compound>(std::shared_ptr<void>(), node);
 }
 
@@ -176,42 +178,62 @@ bool operator==(const Type& a, const Type& b) {
 
 std::string Type::FriendlyName() const {
   switch (kind()) {
-    case Kind::kDynamic: return "dynamic";
-    case Kind::kBool: return "bool";
-    case Kind::kNumber: return "number";
-    case Kind::kString: return "string";
-    case Kind::kList: return "list of " + ElementType().FriendlyName();
-    case Kind::kSet: return "set of " + ElementType().FriendlyName();
-    case Kind::kMap: return "map of " + ElementType().FriendlyName();
-    case Kind::kObject: return "object";
-    case Kind::kTuple: return "tuple";
+    case Kind::kDynamic:
+      return "dynamic";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kList:
+      return "list of " + ElementType().FriendlyName();
+    case Kind::kSet:
+      return "set of " + ElementType().FriendlyName();
+    case Kind::kMap:
+      return "map of " + ElementType().FriendlyName();
+    case Kind::kObject:
+      return "object";
+    case Kind::kTuple:
+      return "tuple";
   }
   return "dynamic";
 }
 
 std::string Type::FriendlyNameForConstraint() const {
   switch (kind()) {
-    case Kind::kDynamic: return "any type";
+    case Kind::kDynamic:
+      return "any type";
     case Kind::kList:
     case Kind::kSet:
     case Kind::kMap: {
-      std::string prefix = kind() == Kind::kList ? "list of " : kind() == Kind::kSet ? "set of " : "map of ";
+      std::string prefix = kind() == Kind::kList  ? "list of "
+                           : kind() == Kind::kSet ? "set of "
+                                                  : "map of ";
       if (ElementType().IsDynamic()) return prefix + "any single type";
       return prefix + ElementType().FriendlyNameForConstraint();
     }
-    default: return FriendlyName();
+    default:
+      return FriendlyName();
   }
 }
 
 std::string Type::ConstraintString() const {
   switch (kind()) {
-    case Kind::kDynamic: return "any";
-    case Kind::kBool: return "bool";
-    case Kind::kNumber: return "number";
-    case Kind::kString: return "string";
-    case Kind::kList: return "list(" + ElementType().ConstraintString() + ")";
-    case Kind::kSet: return "set(" + ElementType().ConstraintString() + ")";
-    case Kind::kMap: return "map(" + ElementType().ConstraintString() + ")";
+    case Kind::kDynamic:
+      return "any";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kList:
+      return "list(" + ElementType().ConstraintString() + ")";
+    case Kind::kSet:
+      return "set(" + ElementType().ConstraintString() + ")";
+    case Kind::kMap:
+      return "map(" + ElementType().ConstraintString() + ")";
     case Kind::kObject: {
       std::string out = "object({";
       bool first = true;
@@ -246,10 +268,12 @@ std::string Type::ConsoleString(int indent) const {
   std::string pad(indent, ' ');
   std::string inner(indent + 4, ' ');
   switch (kind()) {
-    case Kind::kDynamic: return "dynamic";
+    case Kind::kDynamic:
+      return "dynamic";
     case Kind::kBool:
     case Kind::kNumber:
-    case Kind::kString: return FriendlyName();
+    case Kind::kString:
+      return FriendlyName();
     case Kind::kList:
     case Kind::kSet:
     case Kind::kMap: {
@@ -408,8 +432,10 @@ class ConstraintParser {
               ConvertResult c = Convert(d.value, at);
               if (!c.ok()) {
                 if (error_.empty()) {
-                  error_ = "This default value is not compatible with the attribute's type "
-                           "constraint: " + c.error->message + ".";
+                  error_ =
+                      "This default value is not compatible with the attribute's type "
+                      "constraint: " +
+                      c.error->message + ".";
                 }
               } else {
                 default_values[name] = c.value;

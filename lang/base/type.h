@@ -17,13 +17,22 @@ namespace type_detail {
 struct Compound;  // element type, attributes or tuple elements
 }
 
-
 /// A type: bool, number, string, list(T), set(T), map(T), object({...}), tuple([...]) or the
 /// dynamic pseudo-type (`any` in a type constraint; the type of a value whose type is not
 /// known yet). Cheap to copy (a kind and one shared pointer) and immutable.
 class Type {
  public:
-  enum class Kind : uint8_t { kDynamic, kBool, kNumber, kString, kList, kSet, kMap, kObject, kTuple };
+  enum class Kind : uint8_t {
+    kDynamic,
+    kBool,
+    kNumber,
+    kString,
+    kList,
+    kSet,
+    kMap,
+    kObject,
+    kTuple
+  };
 
   /// The dynamic pseudo-type.
   Type() = default;
@@ -55,7 +64,9 @@ class Type {
   bool IsObject() const { return kind() == Kind::kObject; }
   bool IsTuple() const { return kind() == Kind::kTuple; }
   /// list, set or map.
-  bool IsCollection() const { return kind() == Kind::kList || kind() == Kind::kSet || kind() == Kind::kMap; }
+  bool IsCollection() const {
+    return kind() == Kind::kList || kind() == Kind::kSet || kind() == Kind::kMap;
+  }
   /// True when the dynamic pseudo-type appears anywhere in the type.
   bool HasDynamic() const;
 
@@ -102,10 +113,10 @@ bool operator==(const Type& a, const Type& b);
 namespace type_detail {
 struct Compound {
   Type::Kind kind = Type::Kind::kDynamic;
-  Type element;                                            // list, set, map
-  std::vector<std::pair<std::string, Type>> attributes;    // object, sorted by name
-  std::vector<std::string> optional;                       // object, sorted
-  std::vector<Type> elements;                              // tuple
+  Type element;                                          // list, set, map
+  std::vector<std::pair<std::string, Type>> attributes;  // object, sorted by name
+  std::vector<std::string> optional;                     // object, sorted
+  std::vector<Type> elements;                            // tuple
   bool has_dynamic = false;
 };
 }  // namespace type_detail

@@ -51,7 +51,8 @@ Value TypeDefaults::Apply(const Value& in) const {
       std::vector<Value> unified = values;
       if (UnifyValues(unified)) {
         Type et = unified[0].type();
-        Value out = t.IsSet() ? Value::Set(et, std::move(unified)) : Value::List(et, std::move(unified));
+        Value out =
+            t.IsSet() ? Value::Set(et, std::move(unified)) : Value::List(et, std::move(unified));
         return out.WithMarks(marks);
       }
     }

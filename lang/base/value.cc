@@ -1,9 +1,9 @@
 #include "lang/base/value.h"
 
-#include <algorithm>
-
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+
+#include <algorithm>
 
 #include "lang/base/go_quote.h"
 #include "lang/base/utf8.h"
@@ -141,10 +141,14 @@ struct SetOrder {
 bool SetEquivalent(const Value& a, const Value& b) {
   if (a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull()) {
     switch (a.type().kind()) {
-      case Type::Kind::kString: return a.AsString() == b.AsString();
-      case Type::Kind::kBool: return a.AsBool() == b.AsBool();
-      case Type::Kind::kNumber: return a.AsNumber().EqualsCty(b.AsNumber());
-      default: break;
+      case Type::Kind::kString:
+        return a.AsString() == b.AsString();
+      case Type::Kind::kBool:
+        return a.AsBool() == b.AsBool();
+      case Type::Kind::kNumber:
+        return a.AsNumber().EqualsCty(b.AsNumber());
+      default:
+        break;
     }
   }
   Value eq = a.Equals(b);
@@ -284,7 +288,8 @@ Value Value::Set(Type element_type, std::vector<Value> elements) {
         keys.push_back({e.AsString(), static_cast<uint32_t>(i)});
       }
     }
-    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.s < b.s; });
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const Key& a, const Key& b) { return a.s < b.s; });
     auto p = std::make_shared<Payload>();
     p->elements.reserve(keys.size() + unknowns.size() + 1);
     for (size_t k = 0; k < keys.size(); k++) {

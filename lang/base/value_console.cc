@@ -12,7 +12,9 @@ namespace {
 void Format(const Value& v, int indent, std::string& out);
 
 std::string_view TrimSpace(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -104,14 +106,30 @@ void Format(const Value& v, int indent, std::string& out) {
   const Type& t = v.type();
   if (v.IsNull()) {
     switch (t.kind()) {
-      case Type::Kind::kDynamic: out += "null"; return;
-      case Type::Kind::kString: out += "tostring(null)"; return;
-      case Type::Kind::kNumber: out += "tonumber(null)"; return;
-      case Type::Kind::kBool: out += "tobool(null)"; return;
-      case Type::Kind::kList: out += "tolist(null) /* of " + t.ElementType().FriendlyName() + " */"; return;
-      case Type::Kind::kSet: out += "toset(null) /* of " + t.ElementType().FriendlyName() + " */"; return;
-      case Type::Kind::kMap: out += "tomap(null) /* of " + t.ElementType().FriendlyName() + " */"; return;
-      default: out += "null /* " + t.FriendlyName() + " */"; return;
+      case Type::Kind::kDynamic:
+        out += "null";
+        return;
+      case Type::Kind::kString:
+        out += "tostring(null)";
+        return;
+      case Type::Kind::kNumber:
+        out += "tonumber(null)";
+        return;
+      case Type::Kind::kBool:
+        out += "tobool(null)";
+        return;
+      case Type::Kind::kList:
+        out += "tolist(null) /* of " + t.ElementType().FriendlyName() + " */";
+        return;
+      case Type::Kind::kSet:
+        out += "toset(null) /* of " + t.ElementType().FriendlyName() + " */";
+        return;
+      case Type::Kind::kMap:
+        out += "tomap(null) /* of " + t.ElementType().FriendlyName() + " */";
+        return;
+      default:
+        out += "null /* " + t.FriendlyName() + " */";
+        return;
     }
   }
   switch (t.kind()) {

@@ -1,7 +1,6 @@
 #include "lang/base/value_json.h"
 
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "lang/base/go_json.h"
@@ -63,10 +62,18 @@ bool Encode(const Value& v, std::string& out) {
 
 void AppendTypeJson(const Type& t, std::string& out) {
   switch (t.kind()) {
-    case Type::Kind::kDynamic: out += "\"dynamic\""; return;
-    case Type::Kind::kBool: out += "\"bool\""; return;
-    case Type::Kind::kNumber: out += "\"number\""; return;
-    case Type::Kind::kString: out += "\"string\""; return;
+    case Type::Kind::kDynamic:
+      out += "\"dynamic\"";
+      return;
+    case Type::Kind::kBool:
+      out += "\"bool\"";
+      return;
+    case Type::Kind::kNumber:
+      out += "\"number\"";
+      return;
+    case Type::Kind::kString:
+      out += "\"string\"";
+      return;
     case Type::Kind::kList:
     case Type::Kind::kSet:
     case Type::Kind::kMap:
@@ -150,7 +157,9 @@ class JsonParser {
     return "'" + q.substr(1, q.size() - 2) + "'";
   }
   void SkipSpace() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) pos_++;
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
+      pos_++;
   }
   bool Literal(std::string_view word) {
     if (s_.substr(pos_, word.size()) == word) {
@@ -182,16 +191,22 @@ class JsonParser {
     }
     char c = s_[pos_];
     switch (c) {
-      case '{': return ParseObject(depth);
-      case '[': return ParseArray(depth);
+      case '{':
+        return ParseObject(depth);
+      case '[':
+        return ParseArray(depth);
       case '"': {
         std::string str;
         ParseString(str);
         return Value::String(std::move(str));
       }
-      case 't': return Literal("true") ? Value::True() : Value();
-      case 'f': return Literal("false") ? Value::False() : Value();
-      case 'n': Literal("null"); return Value();
+      case 't':
+        return Literal("true") ? Value::True() : Value();
+      case 'f':
+        return Literal("false") ? Value::False() : Value();
+      case 'n':
+        Literal("null");
+        return Value();
       default:
         if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
         Fail("invalid character " + CharDesc() + " looking for beginning of value");
@@ -209,14 +224,16 @@ class JsonParser {
     } else if (pos_ < s_.size() && Digit(s_[pos_])) {
       while (pos_ < s_.size() && Digit(s_[pos_])) pos_++;
     } else {
-      Fail(pos_ >= s_.size() ? "unexpected EOF" : "invalid character " + CharDesc() + " in numeric literal");
+      Fail(pos_ >= s_.size() ? "unexpected EOF"
+                             : "invalid character " + CharDesc() + " in numeric literal");
       return Value();
     }
     if (pos_ < s_.size() && s_[pos_] == '.') {
       pos_++;
       if (pos_ >= s_.size() || !Digit(s_[pos_])) {
-        Fail(pos_ >= s_.size() ? "unexpected EOF"
-                               : "invalid character " + CharDesc() + " after decimal point in numeric literal");
+        Fail(pos_ >= s_.size()
+                 ? "unexpected EOF"
+                 : "invalid character " + CharDesc() + " after decimal point in numeric literal");
         return Value();
       }
       while (pos_ < s_.size() && Digit(s_[pos_])) pos_++;
@@ -225,8 +242,9 @@ class JsonParser {
       pos_++;
       if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) pos_++;
       if (pos_ >= s_.size() || !Digit(s_[pos_])) {
-        Fail(pos_ >= s_.size() ? "unexpected EOF"
-                               : "invalid character " + CharDesc() + " in exponent of numeric literal");
+        Fail(pos_ >= s_.size()
+                 ? "unexpected EOF"
+                 : "invalid character " + CharDesc() + " in exponent of numeric literal");
         return Value();
       }
       while (pos_ < s_.size() && Digit(s_[pos_])) pos_++;
@@ -245,10 +263,14 @@ class JsonParser {
     for (int i = 0; i < 4; i++) {
       char c = s_[pos_ + i];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= c - '0';
-      else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
-      else return -1;
+      if (c >= '0' && c <= '9')
+        v |= c - '0';
+      else if (c >= 'a' && c <= 'f')
+        v |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        v |= c - 'A' + 10;
+      else
+        return -1;
     }
     pos_ += 4;
     return v;
@@ -280,22 +302,40 @@ class JsonParser {
         }
         char e = s_[pos_++];
         switch (e) {
-          case '"': out.push_back('"'); break;
-          case '\\': out.push_back('\\'); break;
-          case '/': out.push_back('/'); break;
-          case 'b': out.push_back('\b'); break;
-          case 'f': out.push_back('\f'); break;
-          case 'n': out.push_back('\n'); break;
-          case 'r': out.push_back('\r'); break;
-          case 't': out.push_back('\t'); break;
+          case '"':
+            out.push_back('"');
+            break;
+          case '\\':
+            out.push_back('\\');
+            break;
+          case '/':
+            out.push_back('/');
+            break;
+          case 'b':
+            out.push_back('\b');
+            break;
+          case 'f':
+            out.push_back('\f');
+            break;
+          case 'n':
+            out.push_back('\n');
+            break;
+          case 'r':
+            out.push_back('\r');
+            break;
+          case 't':
+            out.push_back('\t');
+            break;
           case 'u': {
             size_t hex_start = pos_;
             int r = Hex4();
             if (r < 0) {
               pos_ = hex_start;
-              while (pos_ < s_.size() && std::isxdigit(static_cast<unsigned char>(s_[pos_]))) pos_++;
+              while (pos_ < s_.size() && std::isxdigit(static_cast<unsigned char>(s_[pos_])))
+                pos_++;
               Fail(pos_ >= s_.size() ? "unexpected EOF"
-                                     : "invalid character " + CharDesc() + " in \\u hexadecimal character escape");
+                                     : "invalid character " + CharDesc() +
+                                           " in \\u hexadecimal character escape");
               return false;
             }
             uint32_t cp = static_cast<uint32_t>(r);

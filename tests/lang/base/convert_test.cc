@@ -99,8 +99,9 @@ TEST(ConvertTest, Unify) {
 }
 
 TEST(ConvertTest, MismatchMessages) {
-  EXPECT_EQ(MismatchMessage(Type::Tuple({Type::Number(), Type::Tuple({})}), Type::List(Type::Dynamic())),
-            "all list elements must have the same type");
+  EXPECT_EQ(
+      MismatchMessage(Type::Tuple({Type::Number(), Type::Tuple({})}), Type::List(Type::Dynamic())),
+      "all list elements must have the same type");
   EXPECT_EQ(MismatchMessage(Type::List(Type::Tuple({})), Type::List(Type::Number())),
             "incorrect list element type: number required");
   EXPECT_EQ(MismatchMessage(Type::Bool(), Type::Dynamic()), "any type required");

@@ -85,10 +85,12 @@ TEST(NumberTest, MatchesTerraformConsoleGolden) {
 }
 
 TEST(NumberTest, ParseAcceptsWhatGoAccepts) {
-  for (const char* ok : {"1", "+1", "-1", ".5", "5.", "1e3", "1E+3", "1e-3", "Inf", "-inf", "1p4", "007"}) {
+  for (const char* ok :
+       {"1", "+1", "-1", ".5", "5.", "1e3", "1E+3", "1e-3", "Inf", "-inf", "1p4", "007"}) {
     EXPECT_TRUE(Number::Parse(ok).has_value()) << ok;
   }
-  for (const char* bad : {"", " 1", "1 ", "1_000", "0x10", "1e", "e3", ".", "-", "abc", "1..2", "NaN", "1e+"}) {
+  for (const char* bad :
+       {"", " 1", "1 ", "1_000", "0x10", "1e", "e3", ".", "-", "abc", "1..2", "NaN", "1e+"}) {
     EXPECT_FALSE(Number::Parse(bad).has_value()) << bad;
   }
   EXPECT_EQ(Number::Parse(".5")->ToString(), "0.5");
@@ -111,7 +113,8 @@ TEST(NumberTest, PrecisionTravelsWithTheNumber) {
   // A 53-bit operand with a 512-bit one computes at 512 bits.
   EXPECT_EQ(Number::FromDouble(0.5).Add(*Number::Parse("0.1"))->precision(), 512);
   // Terraform prints pow(2, 60) (a float64) as 1152921504606847000 and pow(10, 23) as 1e23.
-  EXPECT_EQ(Number::FromDouble(std::ldexp(1.0, 60)).ToString(), "1152921504606847000");  // pow(2, 60)
+  EXPECT_EQ(Number::FromDouble(std::ldexp(1.0, 60)).ToString(),
+            "1152921504606847000");  // pow(2, 60)
   EXPECT_EQ(Number::FromDouble(1e23).ToString(), "100000000000000000000000");
   EXPECT_EQ(Number::FromDouble(5e-324).ToString().substr(0, 6), "0.0000");
 }

@@ -52,7 +52,8 @@ TEST(TypeTest, ConstraintSyntax) {
   EXPECT_NE(ParseTypeConstraint("object({a=optional(number, )})").error, "");
   EXPECT_NE(ParseTypeConstraint("object({a=optional(number, [1)})").error, "");
   EXPECT_EQ(ParseTypeConstraint("object({a=optional(number)})").defaults, nullptr);
-  ParsedTypeConstraint with_default = ParseTypeConstraint("list(object({a=optional(string, \"),\")}))");
+  ParsedTypeConstraint with_default =
+      ParseTypeConstraint("list(object({a=optional(string, \"),\")}))");
   ASSERT_EQ(with_default.error, "");
   ASSERT_NE(with_default.defaults, nullptr);
   EXPECT_EQ(with_default.type.ConstraintString(), "list(object({a=optional(string)}))");
@@ -89,7 +90,8 @@ TEST(ValueTest, PrimitivesAndNulls) {
 }
 
 TEST(ValueTest, MapsAndObjectsSortKeys) {
-  Value m = Value::Map(Type::Number(), {{"b", Value::Int(2)}, {"a", Value::Int(1)}, {"B", Value::Int(3)}});
+  Value m = Value::Map(Type::Number(),
+                       {{"b", Value::Int(2)}, {"a", Value::Int(1)}, {"B", Value::Int(3)}});
   ASSERT_EQ(m.Length(), 3u);
   EXPECT_EQ(m.Keys()[0], "B");
   EXPECT_EQ(m.Keys()[1], "a");
@@ -103,9 +105,10 @@ TEST(ValueTest, MapsAndObjectsSortKeys) {
 }
 
 TEST(ValueTest, SetsOrderAndDeduplicateLikeCty) {
-  Value s = Value::Set(Type::String(), {Value::String("b"), Value::String("a"), Value::String("b"),
-                                        Value::Null(Type::String()), Value::Unknown(Type::String()),
-                                        Value::Unknown(Type::String()), Value::Null(Type::String())});
+  Value s =
+      Value::Set(Type::String(), {Value::String("b"), Value::String("a"), Value::String("b"),
+                                  Value::Null(Type::String()), Value::Unknown(Type::String()),
+                                  Value::Unknown(Type::String()), Value::Null(Type::String())});
   // Known values sorted, then the unknowns (never equal to each other), then one null.
   ASSERT_EQ(s.Length(), 5u);
   EXPECT_EQ(s[0].AsString(), "a");
@@ -113,8 +116,9 @@ TEST(ValueTest, SetsOrderAndDeduplicateLikeCty) {
   EXPECT_FALSE(s[2].IsKnown());
   EXPECT_FALSE(s[3].IsKnown());
   EXPECT_TRUE(s[4].IsNull());
-  Value nums = Value::Set(Type::Number(), {Value::Int(10), Value::Int(-1), Value::Num(*Number::Parse("1.5")),
-                                           Value::Num(*Number::Parse("10.0"))});
+  Value nums =
+      Value::Set(Type::Number(), {Value::Int(10), Value::Int(-1), Value::Num(*Number::Parse("1.5")),
+                                  Value::Num(*Number::Parse("10.0"))});
   EXPECT_EQ(FormatConsoleValue(nums), "toset([\n  -1,\n  1.5,\n  10,\n])");
   Value bools = Value::Set(Type::Bool(), {Value::True(), Value::False(), Value::True()});
   EXPECT_EQ(FormatConsoleValue(bools), "toset([\n  false,\n  true,\n])");
@@ -140,7 +144,13 @@ TEST(ValueTest, EqualsFollowsCty) {
     if (!r.IsKnown()) return std::string("unknown");
     return std::string(r.AsBool() ? "true" : "false");
   };
-  EXPECT_EQ(eq(Value::Int(1), *[] { static Value v = Value::Num(*Number::Parse("1.0")); return &v; }()), "true");
+  EXPECT_EQ(eq(
+                Value::Int(1),
+                *[] {
+                  static Value v = Value::Num(*Number::Parse("1.0"));
+                  return &v;
+                }()),
+            "true");
   EXPECT_EQ(eq(Value::Int(1), Value::String("1")), "false");
   EXPECT_EQ(eq(Value(), Value::Null(Type::String())), "true");  // nulls are equal across types
   EXPECT_EQ(eq(Value(), Value::Int(1)), "false");
@@ -153,18 +163,21 @@ TEST(ValueTest, EqualsFollowsCty) {
   Value t3 = Value::Tuple({Value::Int(2), Value::Unknown(Type::String())});
   Value t4 = Value::Tuple({Value::Int(1), Value::Unknown(Type::String())});
   EXPECT_EQ(eq(t1, t2), "true");
-  EXPECT_EQ(eq(t1, t3), "false");    // the first difference decides
+  EXPECT_EQ(eq(t1, t3), "false");  // the first difference decides
   EXPECT_EQ(eq(t1, t4), "unknown");
-  EXPECT_EQ(eq(Value::List(Type::Number(), {Value::Int(1)}), Value::Tuple({Value::Int(1)})), "false");
+  EXPECT_EQ(eq(Value::List(Type::Number(), {Value::Int(1)}), Value::Tuple({Value::Int(1)})),
+            "false");
   EXPECT_EQ(eq(Value::Tuple({Value()}), Value::Tuple({Value()})), "true");
   Value s1 = Value::Set(Type::Number(), {Value::Int(1), Value::Int(2)});
   Value s2 = Value::Set(Type::Number(), {Value::Int(2), Value::Int(1)});
   EXPECT_EQ(eq(s1, s2), "true");
-  EXPECT_EQ(eq(s1, Value::Set(Type::Number(), {Value::Int(1), Value::Unknown(Type::Number())})), "unknown");
+  EXPECT_EQ(eq(s1, Value::Set(Type::Number(), {Value::Int(1), Value::Unknown(Type::Number())})),
+            "unknown");
   // The result carries both sides' marks.
   Value r = Value::String("x").WithMarks(Marks::Sensitive()).Equals(Value::String("x"));
   EXPECT_TRUE(r.IsSensitive());
-  r = Value::Tuple({Value::Int(1).WithMarks(Marks::Ephemeral())}).Equals(Value::Tuple({Value::Int(1)}));
+  r = Value::Tuple({Value::Int(1).WithMarks(Marks::Ephemeral())})
+          .Equals(Value::Tuple({Value::Int(1)}));
   EXPECT_TRUE(r.AsBool());
   EXPECT_TRUE(r.marks().ephemeral());
 }

@@ -88,11 +88,14 @@ class LiteralBuilder {
     return false;
   }
   void Expect(char c) {
-    if (!Eat(c) && error_.empty()) error_ = std::string("expected ") + c + " at " + std::to_string(pos_);
+    if (!Eat(c) && error_.empty())
+      error_ = std::string("expected ") + c + " at " + std::to_string(pos_);
   }
   std::string Ident() {
     size_t st = pos_;
-    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) pos_++;
+    while (pos_ < s_.size() &&
+           (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+      pos_++;
     return std::string(s_.substr(st, pos_ - st));
   }
   static void AppendUtf8(std::string& out, uint32_t r) {
@@ -123,11 +126,21 @@ class LiteralBuilder {
       }
       char e = s_[pos_++];
       switch (e) {
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
         case 'u':
         case 'U': {
           int n = e == 'u' ? 4 : 8;
@@ -136,7 +149,8 @@ class LiteralBuilder {
           AppendUtf8(out, r);
           break;
         }
-        default: error_ = "bad escape";
+        default:
+          error_ = "bad escape";
       }
     }
     pos_++;  // closing quote
@@ -157,8 +171,10 @@ class LiteralBuilder {
     }
     if (std::isdigit(static_cast<unsigned char>(c))) {
       size_t st = pos_;
-      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.' ||
-                                  ((s_[pos_] == '+' || s_[pos_] == '-') && (s_[pos_ - 1] == 'e' || s_[pos_ - 1] == 'E')))) {
+      while (pos_ < s_.size() &&
+             (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.' ||
+              ((s_[pos_] == '+' || s_[pos_] == '-') &&
+               (s_[pos_ - 1] == 'e' || s_[pos_ - 1] == 'E')))) {
         pos_++;
       }
       auto n = Number::Parse(s_.substr(st, pos_ - st));
@@ -193,7 +209,10 @@ class LiteralBuilder {
     if (id == "terraform_data") {
       // An unapplied resource in `terraform console`: its attributes are unknown, of
       // unknown type.
-      while (pos_ < s_.size() && (s_[pos_] == '.' || std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) pos_++;
+      while (pos_ < s_.size() &&
+             (s_[pos_] == '.' || std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
+              s_[pos_] == '_'))
+        pos_++;
       return Value::DynamicUnknown();
     }
     if (id == "true") return Value::True();
@@ -213,12 +232,18 @@ class LiteralBuilder {
       return r.value;
     }
     Type want;
-    if (id == "tolist") want = Type::List(Type::Dynamic());
-    else if (id == "toset") want = Type::Set(Type::Dynamic());
-    else if (id == "tomap") want = Type::Map(Type::Dynamic());
-    else if (id == "tostring") want = Type::String();
-    else if (id == "tonumber") want = Type::Number();
-    else if (id == "tobool") want = Type::Bool();
+    if (id == "tolist")
+      want = Type::List(Type::Dynamic());
+    else if (id == "toset")
+      want = Type::Set(Type::Dynamic());
+    else if (id == "tomap")
+      want = Type::Map(Type::Dynamic());
+    else if (id == "tostring")
+      want = Type::String();
+    else if (id == "tonumber")
+      want = Type::Number();
+    else if (id == "tobool")
+      want = Type::Bool();
     else {
       error_ = "unknown function " + id;
       return Value();
