@@ -85,6 +85,13 @@ Type DynamicReplace(const Type& in, const Type& out) {
   return out;
 }
 
+/// cty's prepareUnknownResult: an unknown of the wanted type that keeps the source's
+/// not-null refinement (length refinements are not modelled).
+Value UnknownResult(const Value& in, const Type& out) {
+  Value r = Value::Unknown(DynamicReplace(in.type(), WithoutOptionalAttributes(out)));
+  return in.DefinitelyNotNull() ? r.RefineNotNull() : r;
+}
+
 /// Wraps a conversion with cty's standard handling of marks, unknowns and nulls.
 Conv Wrap(Conv conv, Type out) {
   return [conv = std::move(conv), out = std::move(out)](const Value& in,
@@ -93,8 +100,7 @@ Conv Wrap(Conv conv, Type out) {
       ConvertResult r = [&] {
         Value bare = in.Unmarked();
         if (out.IsDynamic()) return Ok(bare);
-        if (!bare.IsKnown())
-          return Ok(Value::Unknown(DynamicReplace(bare.type(), WithoutOptionalAttributes(out))));
+        if (!bare.IsKnown()) return Ok(UnknownResult(bare, out));
         if (bare.IsNull())
           return Ok(Value::Null(DynamicReplace(bare.type(), WithoutOptionalAttributes(out))));
         return conv(bare, path);
@@ -103,8 +109,7 @@ Conv Wrap(Conv conv, Type out) {
       return r;
     }
     if (out.IsDynamic()) return Ok(in);
-    if (!in.IsKnown())
-      return Ok(Value::Unknown(DynamicReplace(in.type(), WithoutOptionalAttributes(out))));
+    if (!in.IsKnown()) return Ok(UnknownResult(in, out));
     if (in.IsNull())
       return Ok(Value::Null(DynamicReplace(in.type(), WithoutOptionalAttributes(out))));
     return conv(in, path);

@@ -435,6 +435,13 @@ bool Value::HasWhollyKnownType() const {
   return true;
 }
 
+Value Value::RefineNotNull() const {
+  if (IsKnown()) return *this;
+  Value v = *this;
+  v.not_null_ = true;
+  return v;
+}
+
 Value Value::WithMarks(Marks m) const {
   Value v = *this;
   v.marks_ |= m;
@@ -512,6 +519,8 @@ namespace {
 /// Equals on unmarked operands (marks are applied by the caller). Returns 1 true, 0 false,
 /// -1 unknown.
 int EqualsRaw(const Value& a, const Value& b) {
+  if (a.IsNull() && b.DefinitelyNotNull()) return 0;
+  if (b.IsNull() && a.DefinitelyNotNull()) return 0;
   if (!a.IsKnown() && !b.IsKnown()) return -1;
   if (a.IsKnown() != b.IsKnown()) {
     const Value& known = a.IsKnown() ? a : b;
@@ -577,13 +586,14 @@ int EqualsRaw(const Value& a, const Value& b) {
 
 Value Value::Equals(const Value& other) const {
   int eq = EqualsRaw(Unmarked(), other.Unmarked());
-  Value result = eq < 0 ? Value::Unknown(Type::Bool()) : Value::Bool(eq == 1);
+  Value result = eq < 0 ? Value::Unknown(Type::Bool()).RefineNotNull() : Value::Bool(eq == 1);
   Marks m = DeepMarks() | other.DeepMarks();
   return m.empty() ? result : result.WithMarks(m);
 }
 
 bool Value::RawEquals(const Value& other) const {
   if (!(type_ == other.type_) || state_ != other.state_ || !(marks_ == other.marks_)) return false;
+  if (state_ == State::kUnknown) return not_null_ == other.not_null_;
   if (state_ != State::kKnown) return true;
   switch (type_.kind()) {
     case Type::Kind::kBool:

@@ -95,6 +95,12 @@ class Value {
   const Type& type() const { return type_; }
   bool IsNull() const { return state_ == State::kNull; }
   bool IsKnown() const { return state_ != State::kUnknown; }
+  /// cty's "not null" refinement of an unknown value: the value is not known yet but will
+  /// not be null (results of arithmetic, of most functions, of conversions of such values).
+  /// Returns the value unchanged when it is known.
+  Value RefineNotNull() const;
+  /// Known and not null, or unknown and refined as not null.
+  bool DefinitelyNotNull() const { return IsKnown() ? !IsNull() : not_null_; }
   /// Known and, recursively, every element known.
   bool IsWhollyKnown() const;
   /// cty's HasWhollyKnownType: false when an unknown of the dynamic pseudo-type (or of a type
@@ -133,9 +139,10 @@ class Value {
   /// The value under `key` of a map or object, or nullptr.
   const Value* Find(std::string_view key) const;
 
-  /// cty's Equals: a bool, unknown when either side is unknown (or has a not-yet-known type),
-  /// false for different types; nulls are equal to each other whatever their types. The
-  /// result carries the marks (at any depth) of both sides.
+  /// cty's Equals: a bool, unknown (refined not null) when either side is unknown (or has a
+  /// not-yet-known type), false for different types, false for null against a value that is
+  /// definitely not null; nulls are equal to each other whatever their types. The result
+  /// carries the marks (at any depth) of both sides.
   Value Equals(const Value& other) const;
   /// Exact structural identity (type, nullness, unknownness, marks, content); for tests.
   bool RawEquals(const Value& other) const;
@@ -153,6 +160,7 @@ class Value {
   State state_ = State::kNull;
   Marks marks_;
   bool bool_ = false;
+  bool not_null_ = false;  ///< unknown values only: refined as not null
 };
 
 namespace value_detail {

@@ -182,6 +182,31 @@ TEST(ValueTest, EqualsFollowsCty) {
   EXPECT_TRUE(r.marks().ephemeral());
 }
 
+TEST(ValueTest, NotNullRefinement) {
+  auto eq = [](const Value& a, const Value& b) {
+    Value r = a.Equals(b);
+    if (!r.IsKnown()) return std::string(r.DefinitelyNotNull() ? "unknown-not-null" : "unknown");
+    return std::string(r.AsBool() ? "true" : "false");
+  };
+  Value u = Value::Unknown(Type::String());
+  Value nn = u.RefineNotNull();
+  EXPECT_FALSE(u.DefinitelyNotNull());
+  EXPECT_TRUE(nn.DefinitelyNotNull());
+  EXPECT_FALSE(nn.IsKnown());
+  EXPECT_EQ(eq(u, Value()), "unknown-not-null");  // cty's unknown results are refined
+  EXPECT_EQ(eq(nn, Value()), "false");
+  EXPECT_EQ(eq(Value::Null(Type::String()), nn), "false");
+  EXPECT_EQ(eq(nn, Value::String("x")), "unknown-not-null");
+  EXPECT_TRUE(Value::String("x").RefineNotNull().IsKnown());
+  EXPECT_FALSE(nn.RawEquals(u));
+  EXPECT_TRUE(nn.RawEquals(Value::Unknown(Type::String()).RefineNotNull()));
+  // Conversions keep the refinement.
+  ConvertResult r = Convert(nn, Type::Number());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.value.DefinitelyNotNull());
+  EXPECT_FALSE(Convert(u, Type::Number()).value.DefinitelyNotNull());
+}
+
 TEST(ValueTest, MarksAtAnyDepth) {
   Value inner = Value::String("s").WithMarks(Marks::Sensitive());
   Value v = Value::Object({{"a", Value::List(Type::String(), {inner})}, {"b", Value::Int(1)}});
