@@ -11,7 +11,8 @@
 // builder, see SPEC.md), postfix steps are a flat list, few rule levels per operand (each rule
 // invocation allocates a context), every decision is LL(1) or LL(2) except the separators of
 // an object constructor. The driver builds no parse tree: everything the AST builder reads is
-// a label (`name=IDENT`, `items+=...`).
+// a label (`name=IDENT`, `items+=...`). A list label allocates, so the common one-element
+// cases have their own label (`first=unaryExpr`, `part=templatePart`).
 parser grammar HCLParser;
 
 options { tokenVocab = HCLLexer; }
@@ -54,7 +55,7 @@ templateFile : parts+=templatePart* EOF ;
 /// (`||` < `&&` < `== !=` < `< <= > >=` < `+ -` < `* / %`, all left-associative), then an
 /// optional `cond ? a : b` whose false branch extends as far right as possible.
 expression
-    : operands+=unaryExpr
+    : first=unaryExpr
       ( ops+=( OR | AND | EQUAL_OP | NOT_EQUAL | LESS_THAN | LESS_THAN_EQ | GREATER_THAN
              | GREATER_THAN_EQ | PLUS | MINUS | STAR | SLASH | PERCENT )
         operands+=unaryExpr )*
@@ -75,8 +76,8 @@ primary
     | call=functionCall
     | name=IDENT
     | open=OPAREN inner=expression close=CPAREN
-    | oquote=OQUOTE parts+=templatePart* cquote=CQUOTE
-    | oheredoc=OHEREDOC parts+=templatePart* cheredoc=CHEREDOC
+    | oquote=OQUOTE (part=templatePart parts+=templatePart*)? cquote=CQUOTE
+    | oheredoc=OHEREDOC (part=templatePart parts+=templatePart*)? cheredoc=CHEREDOC
     | ftuple=forTuple
     | fobject=forObject
     | tup=tuple

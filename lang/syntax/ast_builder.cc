@@ -240,11 +240,11 @@ ExprPtr AstBuilder::Expression(P::ExpressionContext* ctx) {
 }
 
 ExprPtr AstBuilder::Operators(P::ExpressionContext* ctx) {
-  if (ctx->ops.empty()) return Unary(ctx->operands[0]);
+  if (ctx->ops.empty()) return Unary(ctx->first);
   // Operator precedence over the flat operand/operator list (all left-associative).
   std::vector<ExprPtr> operands;
   std::vector<antlr4::Token*> ops;
-  operands.reserve(ctx->operands.size());
+  operands.reserve(ctx->operands.size() + 1);
   auto reduce = [&]() {
     ExprPtr rhs = std::move(operands.back());
     operands.pop_back();
@@ -259,13 +259,13 @@ ExprPtr AstBuilder::Operators(P::ExpressionContext* ctx) {
     e->other = std::move(rhs);
     operands.push_back(std::move(e));
   };
-  operands.push_back(Unary(ctx->operands[0]));
+  operands.push_back(Unary(ctx->first));
   for (size_t i = 0; i < ctx->ops.size(); ++i) {
     antlr4::Token* op = ctx->ops[i];
     int prec = Precedence(op->getType());
     while (!ops.empty() && Precedence(ops.back()->getType()) >= prec) reduce();
     ops.push_back(op);
-    operands.push_back(Unary(ctx->operands[i + 1]));
+    operands.push_back(Unary(ctx->operands[i]));
   }
   while (!ops.empty()) reduce();
   return std::move(operands.back());
@@ -418,7 +418,7 @@ ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
     e->root_range = R(t);
     return e;
   }
-  if (ctx->oquote) return Template(ctx->oquote, ctx->parts, ctx->cquote, false);
+  if (ctx->oquote) return Template(ctx->oquote, ctx->part, ctx->parts, ctx->cquote, false);
   if (ctx->call) return Call(ctx->call);
   if (ctx->open) {
     auto e = NewExpr(ExprKind::kParens, Cover(R(ctx->open), R(ctx->close)));
@@ -428,7 +428,7 @@ ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
   if (ctx->oheredoc) {
     std::string_view intro = Text(ctx->oheredoc);
     bool flush = intro.size() > 2 && intro[2] == '-';
-    ExprPtr e = Template(ctx->oheredoc, ctx->parts, ctx->cheredoc, flush);
+    ExprPtr e = Template(ctx->oheredoc, ctx->part, ctx->parts, ctx->cheredoc, flush);
     if (e->kind == ExprKind::kTemplate) e->heredoc = true;
     return e;
   }
@@ -482,8 +482,8 @@ ExprPtr AstBuilder::Object(P::ObjectContext* ctx) {
     ast::ObjectItem oi;
     // A lone identifier (not parenthesised) names the key literally.
     P::ExpressionContext* k = item->key;
-    if (!k->yes && k->ops.empty() && !k->operands[0]->op) {
-      P::UnaryExprContext* u = k->operands[0];
+    if (!k->yes && k->ops.empty() && !k->first->op) {
+      P::UnaryExprContext* u = k->first;
       if (u->steps.empty() && u->prim->name) {
         antlr4::Token* name = u->prim->name;
         oi.key = NewExpr(ExprKind::kScopeTraversal, R(name));
@@ -560,6 +560,10 @@ struct AstBuilder::TplTok {
 
 void AstBuilder::Flatten(const std::vector<P::TemplatePartContext*>& parts,
                          std::vector<TplTok>* out) {
+  for (P::TemplatePartContext* part : parts) FlattenPart(part, out);
+}
+
+void AstBuilder::FlattenPart(P::TemplatePartContext* part, std::vector<TplTok>* out) {
   // hclsyntax: `${~`/`%{~` trim trailing space from the literal just before; `~}` trims
   // leading space from the literal just after.
   auto open_marker = [&](antlr4::Token* t) {
@@ -581,7 +585,7 @@ void AstBuilder::Flatten(const std::vector<P::TemplatePartContext*>& parts,
     out->push_back(std::move(tok));
     close_marker(close);
   };
-  for (P::TemplatePartContext* part : parts) {
+  {
     if (antlr4::Token* lit = part->qlit ? part->qlit : part->slit) {
       TplTok tok{TplTok::kLit, {}, R(lit), nullptr, {}, {}, {}, {}};
       DecodeStringLit(Text(lit), part->qlit != nullptr, tok.range, &tok.value, diags_);
@@ -629,12 +633,14 @@ void AstBuilder::Flatten(const std::vector<P::TemplatePartContext*>& parts,
   }
 }
 
-ExprPtr AstBuilder::Template(antlr4::Token* open, const std::vector<P::TemplatePartContext*>& parts,
+ExprPtr AstBuilder::Template(antlr4::Token* open, P::TemplatePartContext* first,
+                             const std::vector<P::TemplatePartContext*>& more,
                              antlr4::Token* close, bool flush) {
   std::vector<TplTok> flat;
   ltrim_next_ = false;
   can_trim_prev_ = false;
-  Flatten(parts, &flat);
+  if (first) FlattenPart(first, &flat);
+  Flatten(more, &flat);
   if (flush) {
     // hclsyntax's flushHeredocTemplateParts: remove the smallest indentation of the lines.
     size_t min_spaces = SIZE_MAX;
@@ -675,7 +681,7 @@ ExprPtr AstBuilder::Template(antlr4::Token* open, const std::vector<P::TemplateP
   }
   Range whole = Cover(R(open), R(close));
   // hclsyntax's "start range": the token after the opener.
-  Range start_range = parts.empty() ? R(close) : R(parts.front()->getStart());
+  Range start_range = first ? R(first->getStart()) : R(close);
   return BuildTemplate(flat, whole, start_range);
 }
 

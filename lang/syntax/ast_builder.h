@@ -60,10 +60,12 @@ class AstBuilder {
   ast::ExprPtr For(antlr4::Token* open, P::ForIntroContext* intro, P::ExpressionContext* first,
                    antlr4::Token* arrow, P::ExpressionContext* second, antlr4::Token* ellipsis,
                    P::ExpressionContext* cond, antlr4::Token* close, bool object);
-  ast::ExprPtr Template(antlr4::Token* open, const std::vector<P::TemplatePartContext*>& parts,
-                        antlr4::Token* close, bool flush);
+  ast::ExprPtr Template(antlr4::Token* open, P::TemplatePartContext* first,
+                        const std::vector<P::TemplatePartContext*>& more, antlr4::Token* close,
+                        bool flush);
   ast::ExprPtr BuildTemplate(std::vector<TplTok>& flat, Range whole, Range start_range);
   void Flatten(const std::vector<P::TemplatePartContext*>& parts, std::vector<TplTok>* out);
+  void FlattenPart(P::TemplatePartContext* part, std::vector<TplTok>* out);
   ast::ExprPtr Structure(std::vector<TplTok>& flat, size_t* i);
 
   std::string_view source_;

@@ -74,7 +74,7 @@ class SliceParser {
 /// built (for the diagnostics only the builder finds) and dropped at once.
 void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, FileName filename,
                     Diagnostics* diags, ast::Body* body) {
-  TokenAdapter adapter(source, tokens, AdapterMode::kBody);
+  TokenAdapter adapter(source, tokens, AdapterMode::kBody, filename);
   SliceParser parser(source, tokens, filename, diags);
   AstBuilder builder(source, filename, diags);
   ast::Body scratch;
@@ -90,6 +90,7 @@ void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, F
       scratch.blocks.clear();
     }
   }
+  if (adapter.limit_error()) diags->Add(*adapter.limit_error());
   if (body) {
     const Token& eof = tokens.back();
     Pos start = eof.start;
@@ -130,9 +131,13 @@ ExprParseResult ParseExpression(std::string_view source, std::string_view filena
   FileName name = FileName::Intern(filename);
   LexResult lex = Lex(source, filename, LexMode::kNormal, start);
   result.diagnostics = std::move(lex.diagnostics);
-  TokenAdapter adapter(source, lex.tokens, AdapterMode::kExpression);
+  TokenAdapter adapter(source, lex.tokens, AdapterMode::kExpression, name);
   std::vector<ParserToken> slice;
   adapter.NextItem(&slice);
+  if (adapter.limit_error()) {
+    result.diagnostics.Add(*adapter.limit_error());
+    return result;
+  }
   SliceParser parser(source, lex.tokens, name, &result.diagnostics);
   P::ExprFileContext* ctx = parser.Parse(slice, adapter.eof_index(), &P::exprFile);
   if (ctx) {
@@ -147,9 +152,13 @@ ExprParseResult ParseTemplate(std::string_view source, std::string_view filename
   FileName name = FileName::Intern(filename);
   LexResult lex = Lex(source, filename, LexMode::kTemplate, start);
   result.diagnostics = std::move(lex.diagnostics);
-  TokenAdapter adapter(source, lex.tokens, AdapterMode::kTemplate);
+  TokenAdapter adapter(source, lex.tokens, AdapterMode::kTemplate, name);
   std::vector<ParserToken> slice;
   adapter.NextItem(&slice);
+  if (adapter.limit_error()) {
+    result.diagnostics.Add(*adapter.limit_error());
+    return result;
+  }
   SliceParser parser(source, lex.tokens, name, &result.diagnostics);
   P::TemplateFileContext* ctx = parser.Parse(slice, adapter.eof_index(), &P::templateFile);
   if (ctx) {

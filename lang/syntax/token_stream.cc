@@ -94,8 +94,8 @@ std::string AdaptedToken::toString() const {
 }
 
 TokenAdapter::TokenAdapter(std::string_view source, const std::vector<syntax::Token>& tokens,
-                           AdapterMode mode)
-    : source_(source), tokens_(tokens), mode_(mode) {
+                           AdapterMode mode, FileName filename)
+    : source_(source), filename_(filename), tokens_(tokens), mode_(mode) {
   stack_.push_back(Frame{mode == AdapterMode::kBody ? Ctx::kBody : Ctx::kNoNewlines});
 }
 
@@ -166,8 +166,18 @@ uint16_t TokenAdapter::IdentType(size_t i) {
   return P::IDENT;
 }
 
+void TokenAdapter::LimitExceeded(size_t i, std::string summary, std::string detail) {
+  Diagnostic d;
+  d.summary = std::move(summary);
+  d.detail = std::move(detail);
+  d.subject = Range{filename_, tokens_[i].start, tokens_[i].end};
+  limit_error_ = std::move(d);
+  pos_ = tokens_.size();
+}
+
 bool TokenAdapter::NextItem(std::vector<ParserToken>* out) {
   out->clear();
+  if (limit_error_) return false;
   const bool split = mode_ == AdapterMode::kBody;
   while (pos_ < tokens_.size()) {
     const size_t i = pos_++;
@@ -239,6 +249,27 @@ bool TokenAdapter::NextItem(std::vector<ParserToken>* out) {
       }
     }
 
+    // Operator count per expression (a long chain makes a deep AST).
+    switch (type) {
+      case P::COMMA: case P::NEWLINE: case P::EQUAL: case P::COLON: case P::QUESTION:
+      case P::FAT_ARROW:
+        top->operators = 0;
+        break;
+      case P::OR: case P::AND: case P::EQUAL_OP: case P::NOT_EQUAL: case P::LESS_THAN:
+      case P::LESS_THAN_EQ: case P::GREATER_THAN: case P::GREATER_THAN_EQ: case P::PLUS:
+      case P::MINUS: case P::STAR: case P::SLASH: case P::PERCENT: case P::BANG:
+        if (++top->operators > kMaxOperators) {
+          LimitExceeded(i, "Expression too long",
+                        "Cairn does not support more than " + std::to_string(kMaxOperators) +
+                            " operators in one expression.");
+          out->clear();
+          return false;
+        }
+        break;
+      default:
+        break;
+    }
+
     Emit(out, type, i);
 
     switch (t.kind) {
@@ -272,6 +303,18 @@ bool TokenAdapter::NextItem(std::vector<ParserToken>* out) {
         stack_.push_back(f);
         break;
       }
+      default:
+        break;
+    }
+    if (stack_.size() > kMaxNesting + 1) {  // the outermost frame is not a bracket
+      LimitExceeded(i, "Nesting too deep",
+                    "Cairn does not support brackets, braces, parentheses, strings and template "
+                    "sequences nested more than " +
+                        std::to_string(kMaxNesting) + " levels deep.");
+      out->clear();
+      return false;
+    }
+    switch (t.kind) {
       case TokenKind::kCBrace:
       case TokenKind::kCBrack:
       case TokenKind::kCParen:

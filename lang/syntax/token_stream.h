@@ -12,11 +12,13 @@
 /// any text: each refers to the lexer token it came from.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "antlr4-runtime.h"
+#include "lang/base/diagnostic.h"
 #include "lang/syntax/token.h"
 
 namespace cairn::syntax::internal {
@@ -70,7 +72,7 @@ enum class AdapterMode {
 class TokenAdapter {
  public:
   TokenAdapter(std::string_view source, const std::vector<syntax::Token>& tokens,
-               AdapterMode mode);
+               AdapterMode mode, FileName filename = {});
 
   /// Appends the next top-level item's parser tokens to `out` (cleared first), excluding the
   /// final EOF. Blank lines between items are skipped. Returns false when only EOF is left.
@@ -78,6 +80,16 @@ class TokenAdapter {
 
   /// Index of the lexer's EOF token.
   uint32_t eof_index() const { return static_cast<uint32_t>(tokens_.size() - 1); }
+
+  /// Limits that keep the recursive-descent parser, the AST builder and the AST's consumers
+  /// within a thread's stack. hclsyntax (Go, growable stacks) has none; real configurations
+  /// stay far below them.
+  static constexpr size_t kMaxNesting = 1000;       // open brackets, braces, quotes, ...
+  static constexpr uint32_t kMaxOperators = 10000;  // operators in one expression
+
+  /// When a limit was exceeded: the diagnostic, and the adapter stopped (NextItem returns
+  /// false from then on).
+  const std::optional<Diagnostic>& limit_error() const { return limit_error_; }
 
  private:
   enum class Ctx : uint8_t {
@@ -88,6 +100,7 @@ class TokenAdapter {
     Ctx ctx;
     ItemState item = ItemState::kStart;  // kBody only
     uint8_t for_state = 0;  // kFor/kControl: progress through `for k, v in`
+    uint32_t operators = 0;  // operators since the start of the current expression
     bool directive_keyword_next = false;  // kControl: the next identifier is a keyword
   };
 
@@ -98,10 +111,14 @@ class TokenAdapter {
   uint16_t IdentType(size_t i);
 
   std::string_view source_;
+  FileName filename_;
   const std::vector<syntax::Token>& tokens_;
   AdapterMode mode_;
   size_t pos_ = 0;
+  void LimitExceeded(size_t i, std::string summary, std::string detail);
+
   std::vector<Frame> stack_;
+  std::optional<Diagnostic> limit_error_;
   uint16_t last_type_ = 0;
   uint16_t before_last_type_ = 0;
 };

@@ -172,3 +172,53 @@ TEST(ParserRobustness, GarbledInputs) {
 
 }  // namespace
 }  // namespace cairn::syntax
+
+namespace cairn::syntax {
+namespace {
+
+/// Nesting and operator chains beyond what a thread's stack can recurse through are reported,
+/// not crashed on; up to the limits they parse.
+TEST(ParserLimits, DeepNestingIsAnErrorNotACrash) {
+  auto nested = [](size_t n) {
+    return "a = " + std::string(n, '[') + std::string(n, ']') + "\n";
+  };
+  ParseResult ok = ParseFile(nested(1000), "deep.tf");
+  EXPECT_TRUE(ok.diagnostics.empty());
+  ASSERT_EQ(ok.file->body.attributes.size(), 1u);
+
+  ParseResult r = ParseFile(nested(100000), "deep.tf");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].summary, "Nesting too deep");
+  EXPECT_EQ(r.diagnostics[0].detail,
+            "Cairn does not support brackets, braces, parentheses, strings and template "
+            "sequences nested more than 1000 levels deep.");
+  EXPECT_EQ(r.diagnostics[0].subject->start.column, 5 + 1000);
+
+  std::string blocks;
+  for (int i = 0; i < 50000; ++i) blocks += "a {\n";
+  EXPECT_EQ(CheckSyntax(blocks, "deep.tf")[0].summary, "Nesting too deep");
+
+  std::string parens = std::string(20000, '(') + "1" + std::string(20000, ')');
+  EXPECT_EQ(ParseExpression(parens, "x").diagnostics[0].summary, "Nesting too deep");
+}
+
+TEST(ParserLimits, LongOperatorChainsAreAnErrorNotACrash) {
+  std::string sum = "a = 1";
+  for (int i = 0; i < 9999; ++i) sum += "+1";
+  ParseResult ok = ParseFile(sum + "\n", "sum.tf");
+  EXPECT_TRUE(ok.diagnostics.empty());
+
+  std::string longer = "a = 1";
+  for (int i = 0; i < 200000; ++i) longer += "+1";
+  ParseResult r = ParseFile(longer + "\n", "sum.tf");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].summary, "Expression too long");
+
+  std::string negations = "a = " + std::string(200000, '!') + "true\n";
+  EXPECT_EQ(ParseFile(negations, "not.tf").diagnostics[0].summary, "Expression too long");
+  std::string ok_negations = "a = " + std::string(9999, '-') + "1\n";
+  EXPECT_TRUE(ParseFile(ok_negations, "neg.tf").diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace cairn::syntax
