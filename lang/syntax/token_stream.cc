@@ -276,6 +276,7 @@ bool TokenAdapter::NextItem(std::vector<ParserToken>* out) {
       case TokenKind::kOBrace:
         if (opens_block) {
           stack_.push_back(Frame{Ctx::kBody});
+          ++open_bodies_;
         } else if (ForFollows(i)) {
           stack_.push_back(Frame{Ctx::kFor});
         } else {
@@ -306,11 +307,18 @@ bool TokenAdapter::NextItem(std::vector<ParserToken>* out) {
       default:
         break;
     }
-    if (stack_.size() > kMaxNesting + 1) {  // the outermost frame is not a bracket
+    if (stack_.size() - 1 - open_bodies_ > kMaxNesting) {
       LimitExceeded(i, "Nesting too deep",
                     "Cairn does not support brackets, braces, parentheses, strings and template "
                     "sequences nested more than " +
                         std::to_string(kMaxNesting) + " levels deep.");
+      out->clear();
+      return false;
+    }
+    if (open_bodies_ > kMaxBlockNesting) {
+      LimitExceeded(i, "Nesting too deep",
+                    "Cairn does not support blocks nested more than " +
+                        std::to_string(kMaxBlockNesting) + " levels deep.");
       out->clear();
       return false;
     }
@@ -323,7 +331,10 @@ bool TokenAdapter::NextItem(std::vector<ParserToken>* out) {
       case TokenKind::kTemplateSeqEnd:
         // Closers pop the innermost context whatever it is (bad nesting is the parser's to
         // report); the outermost context is never popped.
-        if (stack_.size() > 1) stack_.pop_back();
+        if (stack_.size() > 1) {
+          if (stack_.back().ctx == Ctx::kBody) --open_bodies_;
+          stack_.pop_back();
+        }
         break;
       default:
         break;

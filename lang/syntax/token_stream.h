@@ -85,7 +85,8 @@ class TokenAdapter {
   /// within a thread's stack. hclsyntax (Go, growable stacks) has none; real configurations
   /// stay far below them.
   static constexpr size_t kMaxNesting = 1000;       // open brackets, braces, quotes, ...
-  static constexpr uint32_t kMaxOperators = 10000;  // operators in one expression
+  static constexpr size_t kMaxBlockNesting = 5000;  // blocks inside blocks
+  static constexpr uint32_t kMaxOperators = 2000;  // operators in one expression
 
   /// When a limit was exceeded: the diagnostic, and the adapter stopped (NextItem returns
   /// false from then on).
@@ -118,6 +119,7 @@ class TokenAdapter {
   void LimitExceeded(size_t i, std::string summary, std::string detail);
 
   std::vector<Frame> stack_;
+  size_t open_bodies_ = 0;  // kBody frames on the stack, the outermost excepted
   std::optional<Diagnostic> limit_error_;
   uint16_t last_type_ = 0;
   uint16_t before_last_type_ = 0;

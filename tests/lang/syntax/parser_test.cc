@@ -195,8 +195,15 @@ TEST(ParserLimits, DeepNestingIsAnErrorNotACrash) {
   EXPECT_EQ(r.diagnostics[0].subject->start.column, 5 + 1000);
 
   std::string blocks;
+  for (int i = 0; i < 5000; ++i) blocks += "a {\n";
+  std::string closed = blocks;
+  for (int i = 0; i < 5000; ++i) closed += "}\n";
+  EXPECT_TRUE(ParseFile(closed, "deep.tf").diagnostics.empty());
   for (int i = 0; i < 50000; ++i) blocks += "a {\n";
-  EXPECT_EQ(CheckSyntax(blocks, "deep.tf")[0].summary, "Nesting too deep");
+  Diagnostics deep_blocks = CheckSyntax(blocks, "deep.tf");
+  ASSERT_EQ(deep_blocks.size(), 1u);
+  EXPECT_EQ(deep_blocks[0].detail, "Cairn does not support blocks nested more than 5000 levels deep.");
+  EXPECT_EQ(deep_blocks[0].subject->start.line, 5001);
 
   std::string parens = std::string(20000, '(') + "1" + std::string(20000, ')');
   EXPECT_EQ(ParseExpression(parens, "x").diagnostics[0].summary, "Nesting too deep");
@@ -204,7 +211,7 @@ TEST(ParserLimits, DeepNestingIsAnErrorNotACrash) {
 
 TEST(ParserLimits, LongOperatorChainsAreAnErrorNotACrash) {
   std::string sum = "a = 1";
-  for (int i = 0; i < 9999; ++i) sum += "+1";
+  for (int i = 0; i < 1999; ++i) sum += "+1";
   ParseResult ok = ParseFile(sum + "\n", "sum.tf");
   EXPECT_TRUE(ok.diagnostics.empty());
 
@@ -216,8 +223,19 @@ TEST(ParserLimits, LongOperatorChainsAreAnErrorNotACrash) {
 
   std::string negations = "a = " + std::string(200000, '!') + "true\n";
   EXPECT_EQ(ParseFile(negations, "not.tf").diagnostics[0].summary, "Expression too long");
-  std::string ok_negations = "a = " + std::string(9999, '-') + "1\n";
+  std::string ok_negations = "a = " + std::string(1999, '-') + "1\n";
   EXPECT_TRUE(ParseFile(ok_negations, "neg.tf").diagnostics.empty());
+}
+
+TEST(ParserLimits, AllLimitsAtOnceStayWithinTheStack) {
+  std::string src;
+  for (int i = 0; i < 5000; ++i) src += "a {\n";
+  src += "x = " + std::string(1000, '[') + std::string(1000, ']') + " + " +
+         std::string(1990, '-') + "1\n";
+  for (int i = 0; i < 5000; ++i) src += "}\n";
+  ParseResult r = ParseFile(src, "limits.tf");
+  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_FALSE(DumpFile(*r.file).empty());
 }
 
 }  // namespace
