@@ -1,0 +1,8 @@
+locals {
+  a = 1
+  foo {}
+}
+
+locals {
+  b = local.a
+}

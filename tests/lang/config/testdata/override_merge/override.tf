@@ -1,0 +1,7 @@
+variable "env" {
+  default = "production"
+}
+
+locals {
+  name = "api-${var.env}"
+}

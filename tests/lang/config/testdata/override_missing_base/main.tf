@@ -1,0 +1,3 @@
+variable "present" {}
+
+provider "terraform" {}

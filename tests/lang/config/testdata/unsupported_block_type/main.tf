@@ -1,0 +1,9 @@
+foo {}
+
+resources "terraform_data" "a" {}
+
+variables "x" {}
+
+Output "o" {
+  value = 1
+}
