@@ -12,6 +12,8 @@ namespace cairn::cli {
 using Args = std::vector<std::string>;
 
 int RunVersion(const Args& args, Streams& io);
+/// `validate [-json] [-no-color] [DIR]`: load-time checks of a configuration directory.
+int RunValidate(const Args& args, Streams& io);
 
 /// `fmt`: rewrites configuration files to the canonical layout (Terraform's exit codes: 0, 2 on
 /// errors, 3 with -check when a file needs formatting, 1 on bad flags).

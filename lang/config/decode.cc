@@ -1,6 +1,7 @@
 #include "lang/config/decode.h"
 
 #include <algorithm>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,8 @@ constexpr const char* kCountForEachDetail =
 constexpr const char* kStaticReferenceDetail =
     "A single static variable reference is required: only attribute access and indexing with "
     "constant keys. No calculations, function calls, template expressions, etc are allowed here.";
+
+bool ValidVersionConstraint(const std::string& text);
 
 // ---- schemas (Terraform 1.11) ------------------------------------------------------------
 
@@ -312,13 +315,41 @@ void SniffTerraformBlocks(const ast::File& file, FileDecls& out, Diagnostics& di
       size_t before = diags.ErrorCount();
       StaticValue v = EvalStatic(*a->expr, diags);
       if (diags.ErrorCount() != before) continue;
-      if (!ConvertPrimitiveError(v, "string").empty() || v.kind == StaticValue::Kind::kNull) {
+      if (!ConvertPrimitiveError(v, "string").empty()) {
         diags.Error("Invalid version constraint",
                     "A string value is required for required_version.", a->expr->range);
         continue;
       }
+      if (v.kind == StaticValue::Kind::kNull) continue;
+      std::string text;
+      if (v.kind == StaticValue::Kind::kBool) {
+        text = v.boolean ? "true" : "false";
+      } else {
+        text = v.string;
+      }
+      if (v.kind != StaticValue::Kind::kUnknown && !ValidVersionConstraint(text)) {
+        diags.Error("Invalid version constraint",
+                    "This string does not use correct version constraint syntax.",
+                    a->expr->range);
+        continue;
+      }
       out.required_versions.push_back({a->expr.get(), a->range});
     }
+  }
+}
+
+/// hashicorp/go-version's NewConstraint syntax: comma-separated `[op] version`.
+bool ValidVersionConstraint(const std::string& text) {
+  static const std::regex one(
+      R"(^\s*(=|!=|>|<|>=|<=|~>)?\s*v?([0-9]+(\.[0-9]+)*?)(-([0-9]+[0-9A-Za-z\-~]*(\.[0-9A-Za-z\-~]+)*)|(-?([A-Za-z\-~]+[0-9A-Za-z\-~]*(\.[0-9A-Za-z\-~]+)*)))?(\+([0-9A-Za-z\-~]+(\.[0-9A-Za-z\-~]+)*))?\s*$)");
+  size_t start = 0;
+  while (true) {
+    size_t comma = text.find(',', start);
+    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
+                                                                     : comma - start);
+    if (!std::regex_match(part, one)) return false;
+    if (comma == std::string::npos) return true;
+    start = comma + 1;
   }
 }
 
@@ -331,14 +362,13 @@ void DecodeProviderBlock(const ast::Block& block, FileDecls& out, Diagnostics& d
   BodyContent c = PartialContent(block, ProviderBlockSchema(), diags);
   if (const ast::Attribute* a = c.Find("alias")) {
     std::string alias;
-    if (DecodeString(*a->expr, diags, &alias)) {
-      p.alias = alias;
-      p.alias_range = a->expr->range;
-      if (!ValidIdentifier(alias)) {
-        diags.Error("Invalid provider configuration alias",
-                    fmt::format("An alias must be a valid name. {}", kBadIdentifierDetail),
-                    a->expr->range);
-      }
+    DecodeString(*a->expr, diags, &alias);
+    p.alias = alias;
+    p.alias_range = a->expr->range;
+    if (!ValidIdentifier(alias)) {
+      // Terraform gives this one no source range.
+      diags.Error("Invalid provider configuration alias",
+                  fmt::format("An alias must be a valid name. {}", kBadIdentifierDetail));
     }
   }
   if (const ast::Attribute* a = c.Find("version")) {
@@ -865,6 +895,41 @@ void DecodeCheckBlock(const ast::Block& block, bool override_file, FileDecls& ou
   out.checks.push_back(std::move(check));
 }
 
+void DecodeRemovedBlock(const ast::Block& block, FileDecls& out, Diagnostics& diags) {
+  BodyContent c = Content(block, RemovedBlockSchema(), diags);
+  Removed rm{ExprOf(c, "from"), DefRange(block), &block};
+  bool targets_module = false;
+  if (rm.from) {
+    if (!IsStaticTraversal(*rm.from)) {
+      diags.Error("Invalid expression", kStaticReferenceDetail, rm.from->range);
+    } else if (rm.from->root_name == "module") {
+      targets_module = true;
+    } else {
+      for (const ast::TraversalStep& step : rm.from->steps) {
+        if (step.kind == ast::TraversalStep::Kind::kIndex) {
+          diags.Error("Resource instance keys not allowed",
+                      "Resource address must be a resource (e.g. \"test_instance.foo\"), not a "
+                      "resource instance (e.g. \"test_instance.foo[1]\").",
+                      step.range);
+          break;
+        }
+      }
+    }
+  }
+  for (const ast::Block* b : c.blocks) {
+    if (b->type == "lifecycle") {
+      static const BodySchema lifecycle{{{"destroy"}}, {}};
+      BodyContent lc = Content(*b, lifecycle, diags);
+      if (const ast::Attribute* a = lc.Find("destroy")) DecodeBool(*a->expr, diags);
+    } else if (b->type == "provisioner" && targets_module) {
+      diags.Error("Invalid provisioner block",
+                  "Provisioners are valid only when a removed block targets a managed resource.",
+                  DefRange(*b));
+    }
+  }
+  out.removed.push_back(rm);
+}
+
 }  // namespace
 
 FileDecls DecodeFile(const ast::File& file, bool override_file, Diagnostics& diags) {
@@ -902,10 +967,15 @@ FileDecls DecodeFile(const ast::File& file, bool override_file, Diagnostics& dia
           .push_back(std::move(r));
     } else if (t == "moved") {
       BodyContent c = Content(*block, MovedBlockSchema(), diags);
-      out.moved.push_back({ExprOf(c, "from"), ExprOf(c, "to"), DefRange(*block)});
+      Moved mv{ExprOf(c, "from"), ExprOf(c, "to"), DefRange(*block)};
+      for (const ast::Expr* e : {mv.from, mv.to}) {
+        if (e && !IsStaticTraversal(*e)) {
+          diags.Error("Invalid expression", kStaticReferenceDetail, e->range);
+        }
+      }
+      out.moved.push_back(mv);
     } else if (t == "removed") {
-      BodyContent c = Content(*block, RemovedBlockSchema(), diags);
-      out.removed.push_back({ExprOf(c, "from"), DefRange(*block), block});
+      DecodeRemovedBlock(*block, out, diags);
     } else if (t == "import") {
       BodyContent c = Content(*block, ImportBlockSchema(), diags);
       out.imports.push_back({ExprOf(c, "to"), ExprOf(c, "id"), ExprOf(c, "for_each"),

@@ -1,0 +1,182 @@
+/// `cairn validate [options] [DIR]`: Terraform's `validate`, for the checks Cairn can make
+/// without providers: every load-time check of the configuration language (lang/config).
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "lang/base/colorize.h"
+#include "lang/base/diagnostic_json.h"
+#include "lang/base/diagnostic_text.h"
+#include "lang/base/wordwrap.h"
+#include "lang/config/loader.h"
+#include "lang/syntax/navigation.h"
+
+namespace cairn::cli {
+namespace {
+
+constexpr const char* kValidateHelp = R"(Usage: cairn [global options] validate [options] [DIR]
+
+  Validate the configuration files in a directory, referring only to the
+  configuration and not accessing any remote services such as remote state,
+  provider APIs, etc.
+
+  Validate runs checks that verify whether a configuration is syntactically
+  valid and internally consistent, regardless of any provided variables or
+  existing state. It is thus primarily useful for general verification of
+  reusable modules, including correctness of attribute names and value types.
+
+  Unlike Terraform, Cairn needs no "init" before validating: it reads the
+  *.tf and *.cairn files of DIR (default: the current directory) directly.
+  Called modules are checked where they are called; their own directories
+  are not loaded yet, and provider-specific arguments are not checked.
+
+Options:
+
+  -json                 Produce output in a machine-readable JSON format,
+                        suitable for use in text editor integrations and other
+                        automated systems. Always disables color.
+
+  -no-color             If specified, output won't contain any color.
+
+  -no-tests             Accepted for compatibility (Cairn has no test files yet).
+
+  -test-directory=path  Accepted for compatibility.
+
+  -var 'foo=bar'        Accepted for compatibility; validation does not use
+  -var-file=filename    variable values.
+)";
+
+struct ValidateArgs {
+  bool json = false;
+  bool no_color = false;
+  bool help = false;
+  std::string dir = ".";
+};
+
+/// Go's flag package rules, as Terraform parses `validate`'s flags: `-name`, `--name`,
+/// `-name=value`, `-name value` for value flags; the first non-flag ends the flags.
+Diagnostics ParseValidateArgs(const Args& args, ValidateArgs& out) {
+  Diagnostics diags;
+  std::vector<std::string> positional;
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    std::string name = a.substr(a[1] == '-' ? 2 : 1);
+    std::string value;
+    bool has_value = false;
+    if (size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    auto bool_flag = [&](bool& target) {
+      if (!has_value || value == "true" || value == "1" || value == "t" || value == "T" ||
+          value == "TRUE" || value == "True") {
+        target = true;
+        return true;
+      }
+      if (value == "false" || value == "0" || value == "f" || value == "F" ||
+          value == "FALSE" || value == "False") {
+        target = false;
+        return true;
+      }
+      diags.Error("Failed to parse command-line flags",
+                  "invalid boolean value \"" + value + "\" for -" + name + ": parse error");
+      return false;
+    };
+    bool ignored = false;
+    if (name == "json") {
+      if (!bool_flag(out.json)) return diags;
+    } else if (name == "no-color") {
+      if (!bool_flag(out.no_color)) return diags;
+    } else if (name == "no-tests" || name == "query") {
+      if (!bool_flag(ignored)) return diags;
+    } else if (name == "help" || name == "h") {
+      out.help = true;
+    } else if (name == "test-directory" || name == "var" || name == "var-file") {
+      if (!has_value) {
+        if (i + 1 >= args.size()) {
+          diags.Error("Failed to parse command-line flags",
+                      "flag needs an argument: -" + name);
+          return diags;
+        }
+        ++i;
+      }
+    } else {
+      diags.Error("Failed to parse command-line flags",
+                  "flag provided but not defined: -" + name);
+      return diags;
+    }
+  }
+  for (; i < args.size(); ++i) positional.push_back(args[i]);
+  if (positional.size() > 1) {
+    diags.Error("Too many command line arguments", "Expected at most one positional argument.");
+  }
+  if (!positional.empty()) out.dir = positional[0];
+  return diags;
+}
+
+int OutWidth(const Streams& io) { return io.out_tty ? io.ErrWidth() : 78; }
+
+void PrintHuman(const Diagnostics& diags, const SourceIndex& sources, Streams& io, bool color) {
+  DiagnosticTextOptions options;
+  options.color = color;
+  options.width = io.ErrWidth();
+  for (const RenderedDiagnostic& r : RenderDiagnosticsText(diags, sources, options)) {
+    (r.severity == Severity::kError ? io.err : io.out) << r.text;
+  }
+}
+
+}  // namespace
+
+int RunValidate(const Args& args, Streams& io) {
+  ValidateArgs parsed;
+  Diagnostics arg_diags = ParseValidateArgs(args, parsed);
+  bool color = io.ErrColor() && !parsed.no_color;
+  if (parsed.help) {
+    io.out << kValidateHelp;
+    return 0;
+  }
+  if (arg_diags.HasErrors()) {
+    EmptySourceIndex none;
+    PrintHuman(arg_diags, none, io, color);
+    io.err << "\nFor more help on using this command, run:\n  cairn validate -help\n";
+    return 1;
+  }
+
+  config::LoadResult loaded = config::LoadModule(parsed.dir);
+  syntax::ParsedSources sources;
+  for (const auto& file : loaded.module.files) sources.Add(*file);
+  const Diagnostics& diags = loaded.diagnostics;
+
+  if (parsed.json) {
+    io.out << RenderValidateJson(diags, sources);
+    return diags.HasErrors() ? 1 : 0;
+  }
+  bool out_color = io.OutColor() && !parsed.no_color;
+  if (diags.empty()) {
+    io.out << WordWrap(Colorize("[green][bold]Success![reset] The configuration is valid.\n",
+                                out_color),
+                       OutWidth(io))
+           << "\n";
+    return 0;
+  }
+  PrintHuman(diags, sources, io, color);
+  if (!diags.HasErrors()) {
+    io.out << WordWrap(Colorize("[green][bold]Success![reset] The configuration is valid, but "
+                                "there were some validation warnings as shown above.\n",
+                                out_color),
+                       OutWidth(io))
+           << "\n";
+    return 0;
+  }
+  return 1;
+}
+
+}  // namespace cairn::cli

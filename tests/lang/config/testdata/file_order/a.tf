@@ -1,0 +1,7 @@
+variable "v" {
+  default = "a"
+}
+
+output "o" {
+  value = 1
+}

@@ -1,0 +1,5 @@
+variable "v" {
+  default = "b"
+}
+
+variable "missing_b" {}

@@ -1,0 +1,7 @@
+variable "v" {
+  default = "o"
+}
+
+variable "missing_o" {}
+
+output "o" {}

@@ -1,0 +1,5 @@
+foo = 1
+
+variable = 2
+
+resource "terraform_data" "ok" {}
