@@ -9,7 +9,7 @@
 #include "lang/base/diagnostic_json.h"
 #include "lang/base/diagnostic_text.h"
 #include "lang/base/wordwrap.h"
-#include "lang/config/loader.h"
+#include "lang/config/config_tree.h"
 #include "lang/syntax/navigation.h"
 
 namespace cairn::cli {
@@ -27,9 +27,10 @@ constexpr const char* kValidateHelp = R"(Usage: cairn [global options] validate 
   reusable modules, including correctness of attribute names and value types.
 
   Unlike Terraform, Cairn needs no "init" before validating: it reads the
-  *.tf and *.cairn files of DIR (default: the current directory) directly.
-  Called modules are checked where they are called; their own directories
-  are not loaded yet, and provider-specific arguments are not checked.
+  *.tf and *.cairn files of DIR (default: the current directory) directly,
+  and the modules it calls from local paths ("./x", "../x"). Modules from
+  other sources (registry, git, ...) are not fetched and not checked, and
+  provider-specific arguments are not checked yet.
 
 Options:
 
@@ -122,6 +123,11 @@ Diagnostics ParseValidateArgs(const Args& args, ValidateArgs& out) {
   return diags;
 }
 
+void AddSources(const config::Config& config, syntax::ParsedSources& sources) {
+  for (const auto& file : config.module.files) sources.Add(*file);
+  for (const auto& child : config.children) AddSources(*child, sources);
+}
+
 int OutWidth(const Streams& io) { return io.out_tty ? io.ErrWidth() : 78; }
 
 void PrintHuman(const Diagnostics& diags, const SourceIndex& sources, Streams& io, bool color) {
@@ -150,9 +156,9 @@ int RunValidate(const Args& args, Streams& io) {
     return 1;
   }
 
-  config::LoadResult loaded = config::LoadModule(parsed.dir);
+  config::ConfigResult loaded = config::LoadConfig(parsed.dir);
   syntax::ParsedSources sources;
-  for (const auto& file : loaded.module.files) sources.Add(*file);
+  AddSources(loaded.root, sources);
   const Diagnostics& diags = loaded.diagnostics;
 
   if (parsed.json) {

@@ -1,4 +1,5 @@
 #include "lang/config/loader.h"
+#include "lang/config/config_tree.h"
 
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 
 #include "lang/base/diagnostic_json.h"
 #include "lang/base/diagnostic_text.h"
+#include "lang/config/body_schema.h"
 #include "lang/syntax/navigation.h"
 
 namespace cairn::config {
@@ -36,15 +38,29 @@ LoadResult LoadIn(const fs::path& dir) {
   return r;
 }
 
+/// Runs LoadConfig(".") inside `dir`.
+ConfigResult LoadConfigIn(const fs::path& dir) {
+  fs::path old = fs::current_path();
+  fs::current_path(dir);
+  ConfigResult r = LoadConfig(".");
+  fs::current_path(old);
+  return r;
+}
+
+void AddSources(const Config& c, syntax::ParsedSources& sources) {
+  for (const auto& f : c.module.files) sources.Add(*f);
+  for (const auto& child : c.children) AddSources(*child, sources);
+}
+
 struct Rendered {
   std::string json;
   std::string errors;    // what validate writes on stderr
   std::string warnings;  // what validate writes on stdout before its success line
 };
 
-Rendered Render(const LoadResult& r) {
+Rendered Render(const ConfigResult& r) {
   syntax::ParsedSources sources;
-  for (const auto& f : r.module.files) sources.Add(*f);
+  AddSources(r.root, sources);
   Rendered out;
   out.json = RenderValidateJson(r.diagnostics, sources);
   DiagnosticTextOptions options;
@@ -61,7 +77,7 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, MatchesTerraformValidate) {
   fs::path dir = kTestdata / GetParam();
-  LoadResult r = LoadIn(dir);
+  ConfigResult r = LoadConfigIn(dir);
   Rendered got = Render(r);
   EXPECT_EQ(got.json, ReadFile(dir / "expected.json"));
   EXPECT_EQ(got.errors, ReadFile(dir / "expected.txt"));
@@ -211,6 +227,63 @@ TEST(LoaderTest, AMissingDirectoryIsAnErrorWithoutSubject) {
   EXPECT_EQ(r.diagnostics[0].detail,
             "Module directory /nonexistent/cairn/dir does not exist or cannot be read.");
   EXPECT_FALSE(r.diagnostics[0].subject.has_value());
+}
+
+TEST(LoadConfigTest, LocalModulesAreLoadedInCallNameOrder) {
+  ConfigResult r = LoadConfigIn(kTestdata / "modules_local");
+  const Config& root = r.root;
+  ASSERT_EQ(root.children.size(), 3u);
+  EXPECT_EQ(root.children[0]->path, "a");
+  EXPECT_EQ(root.children[1]->path, "b");
+  EXPECT_EQ(root.children[2]->path, "c");
+  ASSERT_EQ(root.children[0]->children.size(), 1u);
+  EXPECT_EQ(root.children[0]->children[0]->path, "a.g");
+  EXPECT_EQ(root.children[0]->children[0]->module.files[0]->filename.str(),
+            "child/grand/main.tf");
+  EXPECT_EQ(root.children[2]->children[0]->path, "c.up");
+}
+
+TEST(LoadConfigTest, RootErrorsStopBeforeChildModules) {
+  ScratchDir dir;
+  dir.Write("main.tf", "module \"m\" {\n  source = \"./m\"\n}\noutput \"o\" {}\n");
+  dir.Write("m/main.tf", "output \"p\" {}\n");
+  ConfigResult r = LoadConfigIn(dir.path());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].subject->filename.str(), "main.tf");
+  EXPECT_TRUE(r.root.children.empty());
+}
+
+TEST(LoadConfigTest, RemoteModulesAreNotFetched) {
+  ScratchDir dir;
+  dir.Write("main.tf", "module \"consul\" {\n  source = \"hashicorp/consul/aws\"\n}\n");
+  ConfigResult r = LoadConfigIn(dir.path());
+  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_TRUE(r.root.children.empty());
+  EXPECT_EQ(r.root.remote_calls, std::vector<std::string>{"consul"});
+}
+
+TEST(LoadConfigTest, MissingLocalModuleDirectory) {
+  ScratchDir dir;
+  dir.Write("main.tf", "module \"x\" {\n  source = \"./nope\"\n}\n");
+  ConfigResult r = LoadConfigIn(dir.path());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].summary, "Unreadable module directory");
+  EXPECT_EQ(r.diagnostics[0].detail,
+            "The directory nope could not be read for module \"x\" at main.tf:1.");
+  EXPECT_EQ(RangeString(*r.diagnostics[0].subject), "main.tf:1,1-11");
+}
+
+TEST(LoadConfigTest, AModuleCallingItselfIsAnError) {
+  ScratchDir dir;
+  dir.Write("main.tf", "module \"self\" {\n  source = \"./m\"\n}\n");
+  dir.Write("m/main.tf", "module \"again\" {\n  source = \"../m\"\n}\n");
+  ConfigResult r = LoadConfigIn(dir.path());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].summary, "Recursive module call");
+  EXPECT_EQ(r.diagnostics[0].detail,
+            "Module \"again\" calls m, which is already being loaded by one of its callers; "
+            "modules cannot call themselves.");
+  EXPECT_EQ(r.diagnostics[0].subject->filename.str(), "m/main.tf");
 }
 
 TEST(LoaderTest, DeclarationsKeepTheirExpressionsAndRanges) {

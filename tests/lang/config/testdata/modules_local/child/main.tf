@@ -1,0 +1,5 @@
+output "c" {}
+
+module "g" {
+  source = "./grand"
+}

@@ -1,0 +1,11 @@
+module "b" {
+  source = "./child"
+}
+
+module "a" {
+  source = "./child"
+}
+
+module "c" {
+  source = "./other"
+}

@@ -1,0 +1,7 @@
+variable "ok" {
+  default = 1
+}
+
+module "up" {
+  source = "../child/grand"
+}
