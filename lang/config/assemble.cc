@@ -1,6 +1,7 @@
 #include "lang/config/assemble.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -10,15 +11,32 @@
 namespace cairn::config {
 namespace {
 
-template <typename T, typename KeyFn>
-T* FindBy(std::vector<T>& list, const std::string& key, KeyFn key_of) {
-  for (T& item : list) {
-    if (key_of(item) == key) return &item;
-  }
-  return nullptr;
+/// Positions of declarations in the Module's lists, by name, for linear-time assembly.
+/// Invariant: lists only grow (push_back) or have entries replaced in place.
+using NameIndex = std::unordered_map<std::string, size_t>;
+
+struct Indexes {
+  NameIndex providers, variables, locals, outputs, module_calls, resources, data, checks;
+};
+
+template <typename T>
+T* Lookup(std::vector<T>& list, const NameIndex& index, const std::string& key) {
+  auto it = index.find(key);
+  return it == index.end() ? nullptr : &list[it->second];
 }
 
-std::string ResourceKey(const Resource& r) { return r.type + "." + r.name; }
+/// `value` is taken by reference so `key` (often a member of it) is read before any move.
+template <typename T, typename U>
+void Add(std::vector<T>& list, NameIndex& index, const std::string& key, U&& value) {
+  index.emplace(key, list.size());
+  list.push_back(std::forward<U>(value));
+}
+
+/// Managed and ephemeral resources share a list but not a namespace.
+std::string ResourceKey(const Resource& r) {
+  char mode = r.mode == ResourceMode::kManaged ? 'm' : r.mode == ResourceMode::kData ? 'd' : 'e';
+  return std::string(1, mode) + r.type + "." + r.name;
+}
 std::string ProviderKey(const ProviderConfig& p) {
   return p.alias.empty() ? p.name : p.name + "." + p.alias;
 }
@@ -39,7 +57,7 @@ void UnsupportedDependsOnOverride(const ast::Expr& depends_on, Diagnostics& diag
               FirstDependsOnRange(depends_on));
 }
 
-void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
+void AppendFile(FileDecls& f, Module& m, Indexes& ix, Diagnostics& diags) {
   for (RequiredVersion& v : f.required_versions) m.terraform.required_versions.push_back(v);
   for (Backend& b : f.backends) {
     if (m.terraform.backend) {
@@ -75,7 +93,7 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
                 m.terraform.backend->decl_range);
   }
   for (ProviderConfig& p : f.providers) {
-    if (ProviderConfig* existing = FindBy(m.providers, ProviderKey(p), ProviderKey)) {
+    if (ProviderConfig* existing = Lookup(m.providers, ix.providers, ProviderKey(p))) {
       if (existing->alias.empty()) {
         diags.Error("Duplicate provider configuration",
                     fmt::format("A default (non-aliased) provider configuration for \"{}\" was "
@@ -94,11 +112,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
       }
       continue;
     }
-    m.providers.push_back(std::move(p));
+    Add(m.providers, ix.providers, ProviderKey(p), std::move(p));
   }
-  auto name_of = [](const auto& x) -> const std::string& { return x.name; };
   for (Variable& v : f.variables) {
-    if (Variable* existing = FindBy(m.variables, v.name, name_of)) {
+    if (Variable* existing = Lookup(m.variables, ix.variables, v.name)) {
       diags.Error("Duplicate variable declaration",
                   fmt::format("A variable named \"{}\" was already declared at {}. Variable names "
                               "must be unique within a module.",
@@ -107,10 +124,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
       *existing = std::move(v);
       continue;
     }
-    m.variables.push_back(std::move(v));
+    Add(m.variables, ix.variables, v.name, std::move(v));
   }
   for (Local& l : f.locals) {
-    if (Local* existing = FindBy(m.locals, l.name, name_of)) {
+    if (Local* existing = Lookup(m.locals, ix.locals, l.name)) {
       diags.Error("Duplicate local value definition",
                   fmt::format("A local value named \"{}\" was already defined at {}. Local value "
                               "names must be unique within a module.",
@@ -119,10 +136,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
       *existing = l;
       continue;
     }
-    m.locals.push_back(l);
+    Add(m.locals, ix.locals, l.name, l);
   }
   for (Output& o : f.outputs) {
-    if (Output* existing = FindBy(m.outputs, o.name, name_of)) {
+    if (Output* existing = Lookup(m.outputs, ix.outputs, o.name)) {
       diags.Error("Duplicate output definition",
                   fmt::format("An output named \"{}\" was already defined at {}. Output names "
                               "must be unique within a module.",
@@ -131,10 +148,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
       *existing = std::move(o);
       continue;
     }
-    m.outputs.push_back(std::move(o));
+    Add(m.outputs, ix.outputs, o.name, std::move(o));
   }
   for (ModuleCall& mc : f.module_calls) {
-    if (ModuleCall* existing = FindBy(m.module_calls, mc.name, name_of)) {
+    if (ModuleCall* existing = Lookup(m.module_calls, ix.module_calls, mc.name)) {
       diags.Error("Duplicate module call",
                   fmt::format("A module call named \"{}\" was already defined at {}. Module calls "
                               "must have unique names within a module.",
@@ -143,11 +160,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
       *existing = std::move(mc);
       continue;
     }
-    m.module_calls.push_back(std::move(mc));
+    Add(m.module_calls, ix.module_calls, mc.name, std::move(mc));
   }
   for (Resource& r : f.resources) {
-    if (Resource* existing = FindBy(m.resources, ResourceKey(r), ResourceKey);
-        existing && existing->mode == ResourceMode::kManaged) {
+    if (Resource* existing = Lookup(m.resources, ix.resources, ResourceKey(r))) {
       diags.Error(fmt::format("Duplicate resource \"{}\" configuration", existing->type),
                   fmt::format("A {} resource named \"{}\" was already declared at {}. Resource "
                               "names must be unique per type in each module.",
@@ -155,10 +171,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
                   r.decl_range);
       continue;
     }
-    m.resources.push_back(std::move(r));
+    Add(m.resources, ix.resources, ResourceKey(r), std::move(r));
   }
   for (Resource& r : f.data_resources) {
-    if (Resource* existing = FindBy(m.data_resources, ResourceKey(r), ResourceKey)) {
+    if (Resource* existing = Lookup(m.data_resources, ix.data, ResourceKey(r))) {
       diags.Error(fmt::format("Duplicate data \"{}\" configuration", existing->type),
                   fmt::format("A {} data resource named \"{}\" was already declared at {}. "
                               "Resource names must be unique per type in each module.",
@@ -166,11 +182,10 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
                   r.decl_range);
       continue;
     }
-    m.data_resources.push_back(std::move(r));
+    Add(m.data_resources, ix.data, ResourceKey(r), std::move(r));
   }
   for (Resource& r : f.ephemeral_resources) {
-    if (Resource* existing = FindBy(m.resources, ResourceKey(r), ResourceKey);
-        existing && existing->mode == ResourceMode::kEphemeral) {
+    if (Resource* existing = Lookup(m.resources, ix.resources, ResourceKey(r))) {
       diags.Error(fmt::format("Duplicate ephemeral \"{}\" configuration", existing->type),
                   fmt::format("A {} ephemeral resource named \"{}\" was already declared at {}. "
                               "Resource names must be unique per type in each module.",
@@ -178,11 +193,11 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
                   r.decl_range);
       continue;
     }
-    m.resources.push_back(std::move(r));
+    Add(m.resources, ix.resources, ResourceKey(r), std::move(r));
   }
   for (Check& c : f.checks) {
     if (c.data) {
-      if (Resource* existing = FindBy(m.data_resources, ResourceKey(*c.data), ResourceKey)) {
+      if (Resource* existing = Lookup(m.data_resources, ix.data, ResourceKey(*c.data))) {
         diags.Error(fmt::format("Duplicate data \"{}\" configuration", existing->type),
                     fmt::format("A {} data resource named \"{}\" was already declared at {}. "
                                 "Resource names must be unique per type in each module, "
@@ -192,8 +207,9 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
                     c.data->decl_range);
         continue;
       }
+      Add(m.data_resources, ix.data, ResourceKey(*c.data), *c.data);
     }
-    if (Check* existing = FindBy(m.checks, c.name, name_of)) {
+    if (Check* existing = Lookup(m.checks, ix.checks, c.name)) {
       diags.Error(fmt::format("Duplicate check \"{}\" configuration", existing->name),
                   fmt::format("A check block named \"{}\" was already declared at {}. Check "
                               "blocks must be unique within each module.",
@@ -201,7 +217,7 @@ void AppendFile(FileDecls& f, Module& m, Diagnostics& diags) {
                   c.decl_range);
       continue;
     }
-    m.checks.push_back(std::move(c));
+    Add(m.checks, ix.checks, c.name, std::move(c));
   }
   for (Moved& x : f.moved) m.moved.push_back(x);
   for (Removed& x : f.removed) m.removed.push_back(x);
@@ -267,7 +283,7 @@ void MergeResource(Resource& r, const Resource& o, Diagnostics& diags) {
   if (HasDependsOn(o.depends_on)) UnsupportedDependsOnOverride(*o.depends_on, diags);
 }
 
-void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
+void MergeFile(FileDecls& f, Module& m, Indexes& ix, Diagnostics& diags) {
   if (!f.required_versions.empty()) m.terraform.required_versions = f.required_versions;
   if (!f.backends.empty()) {
     if (f.backends.size() == 1) {
@@ -295,13 +311,13 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     }
   }
   for (ProviderConfig& p : f.providers) {
-    ProviderConfig* existing = FindBy(m.providers, ProviderKey(p), ProviderKey);
+    ProviderConfig* existing = Lookup(m.providers, ix.providers, ProviderKey(p));
     if (p.alias.empty()) {
       if (existing) {
         if (p.version) existing->version = p.version;
         existing->config.Merge(p.config);
       } else {
-        m.providers.push_back(p);
+        Add(m.providers, ix.providers, ProviderKey(p), p);
       }
       continue;
     }
@@ -318,9 +334,8 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     if (p.version) existing->version = p.version;
     existing->config.Merge(p.config);
   }
-  auto name_of = [](const auto& x) -> const std::string& { return x.name; };
   for (Variable& v : f.variables) {
-    Variable* existing = FindBy(m.variables, v.name, name_of);
+    Variable* existing = Lookup(m.variables, ix.variables, v.name);
     if (!existing) {
       diags.Error("Missing base variable declaration to override",
                   fmt::format("There is no variable named \"{}\". An override file can only "
@@ -333,7 +348,7 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     MergeVariable(*existing, v, diags);
   }
   for (Local& l : f.locals) {
-    Local* existing = FindBy(m.locals, l.name, name_of);
+    Local* existing = Lookup(m.locals, ix.locals, l.name);
     if (!existing) {
       diags.Error("Missing base local value definition to override",
                   fmt::format("There is no local value named \"{}\". An override file can only "
@@ -347,7 +362,7 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     existing->decl_range = l.decl_range;
   }
   for (Output& o : f.outputs) {
-    Output* existing = FindBy(m.outputs, o.name, name_of);
+    Output* existing = Lookup(m.outputs, ix.outputs, o.name);
     if (!existing) {
       diags.Error("Missing base output definition to override",
                   fmt::format("There is no output named \"{}\". An override file can only "
@@ -364,7 +379,7 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     if (HasDependsOn(o.depends_on)) UnsupportedDependsOnOverride(*o.depends_on, diags);
   }
   for (ModuleCall& mc : f.module_calls) {
-    ModuleCall* existing = FindBy(m.module_calls, mc.name, name_of);
+    ModuleCall* existing = Lookup(m.module_calls, ix.module_calls, mc.name);
     if (!existing) {
       diags.Error("Missing module call to override",
                   fmt::format("There is no module call named \"{}\". An override file can only "
@@ -389,8 +404,8 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     }
   }
   for (Resource& r : f.resources) {
-    Resource* existing = FindBy(m.resources, ResourceKey(r), ResourceKey);
-    if (!existing || existing->mode != ResourceMode::kManaged) {
+    Resource* existing = Lookup(m.resources, ix.resources, ResourceKey(r));
+    if (!existing) {
       diags.Error("Missing resource to override",
                   fmt::format("There is no {} resource named \"{}\". An override file can only "
                               "override a resource block defined in a primary configuration "
@@ -402,7 +417,7 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     MergeResource(*existing, r, diags);
   }
   for (Resource& r : f.data_resources) {
-    Resource* existing = FindBy(m.data_resources, ResourceKey(r), ResourceKey);
+    Resource* existing = Lookup(m.data_resources, ix.data, ResourceKey(r));
     if (!existing) {
       diags.Error("Missing data resource to override",
                   fmt::format("There is no {} data resource named \"{}\". An override file can "
@@ -415,8 +430,8 @@ void MergeFile(FileDecls& f, Module& m, Diagnostics& diags) {
     MergeResource(*existing, r, diags);
   }
   for (Resource& r : f.ephemeral_resources) {
-    Resource* existing = FindBy(m.resources, ResourceKey(r), ResourceKey);
-    if (!existing || existing->mode != ResourceMode::kEphemeral) {
+    Resource* existing = Lookup(m.resources, ix.resources, ResourceKey(r));
+    if (!existing) {
       diags.Error("Missing ephemeral resource to override",
                   fmt::format("There is no {} ephemeral resource named \"{}\". An override file "
                               "can only override an ephemeral block defined in a primary "
@@ -478,8 +493,9 @@ void AssembleModule(std::vector<FileDecls>& primary, std::vector<FileDecls>& ove
       }
     }
   }
-  for (FileDecls& f : primary) AppendFile(f, module, diags);
-  for (FileDecls& f : overrides) MergeFile(f, module, diags);
+  Indexes indexes;
+  for (FileDecls& f : primary) AppendFile(f, module, indexes, diags);
+  for (FileDecls& f : overrides) MergeFile(f, module, indexes, diags);
 }
 
 }  // namespace cairn::config

@@ -1,6 +1,7 @@
 #include "lang/config/body_schema.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -117,10 +118,10 @@ BodyContent PartialContent(const ast::Body& body, const Range& missing_item_rang
     }
     content.attributes.push_back(a);
   }
+  std::unordered_set<std::string_view> seen;
   for (const ast::Attribute& a : body.attributes) {
-    if (!FindAttributeSchema(schema, a.name) && FirstAttribute(body, a.name) == &a) {
-      content.remain_attributes.push_back(&a);
-    }
+    if (!seen.insert(a.name).second) continue;  // a redefinition (the parser reported it)
+    if (!FindAttributeSchema(schema, a.name)) content.remain_attributes.push_back(&a);
   }
   for (const ast::Block& b : body.blocks) {
     const BlockSchema* s = FindBlockSchema(schema, b.type);
@@ -202,8 +203,9 @@ std::vector<const ast::Attribute*> JustAttributes(const ast::Body& body, Diagnos
                 b.type_range);
   }
   std::vector<const ast::Attribute*> out;
+  std::unordered_set<std::string_view> seen;
   for (const ast::Attribute& a : body.attributes) {
-    if (FirstAttribute(body, a.name) == &a) out.push_back(&a);
+    if (seen.insert(a.name).second) out.push_back(&a);
   }
   return out;
 }

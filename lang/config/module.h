@@ -196,7 +196,7 @@ struct Module {
   std::vector<Output> outputs;
   std::vector<ModuleCall> module_calls;
   std::vector<Resource> resources;  // managed and ephemeral resources
-  std::vector<Resource> data_resources;
+  std::vector<Resource> data_resources;  // including those scoped in check blocks
   std::vector<Moved> moved;
   std::vector<Removed> removed;
   std::vector<Import> imports;
