@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "lang/base/convert.h"
 #include "lang/config/body_schema.h"
 #include "lang/config/static_value.h"
 
@@ -234,7 +235,7 @@ void MergeVariable(Variable& v, const Variable& ov, Diagnostics& diags) {
   }
   if (ov.type) {
     v.type = ov.type;
-    v.primitive_type = ov.primitive_type;
+    v.type_constraint = ov.type_constraint;
   }
   if (ov.nullable) {
     v.nullable = ov.nullable;
@@ -242,8 +243,10 @@ void MergeVariable(Variable& v, const Variable& ov, Diagnostics& diags) {
   }
   if (!v.default_value) return;
   Diagnostics ignored;  // the default's own problems were reported when its file was decoded
-  StaticValue val = EvalStatic(*v.default_value, ignored);
-  std::string err = v.default_fits_type ? ConvertPrimitiveError(val, v.primitive_type) : "";
+  Value val = v.default_fits_type ? EvalStatic(*v.default_value, ignored) : Value::DynamicUnknown();
+  ConvertResult converted = Convert(val, v.type_constraint);
+  std::string err = converted.ok() ? "" : converted.error->Format();
+  if (converted.ok()) val = converted.value;
   if (!err.empty()) {
     std::string detail;
     if (ov.type && !ov.default_value) {
@@ -261,7 +264,7 @@ void MergeVariable(Variable& v, const Variable& ov, Diagnostics& diags) {
     }
     diags.Error("Invalid default value for variable", detail, ov.decl_range);
   }
-  if (!v.nullable_value && val.kind == StaticValue::Kind::kNull) {
+  if (!v.nullable_value && val.IsNull()) {
     diags.Error("Invalid default value for variable",
                 "A null default value is not valid when nullable=false.", ov.decl_range);
   }

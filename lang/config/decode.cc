@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "lang/base/convert.h"
 #include "lang/config/body_schema.h"
 #include "lang/config/static_value.h"
 #include "lang/config/type_constraint.h"
@@ -313,21 +314,17 @@ void SniffTerraformBlocks(const ast::File& file, FileDecls& out, Diagnostics& di
       }
       if (!a) continue;
       size_t before = diags.ErrorCount();
-      StaticValue v = EvalStatic(*a->expr, diags);
+      Value v = EvalStatic(*a->expr, diags);
       if (diags.ErrorCount() != before) continue;
-      if (!ConvertPrimitiveError(v, "string").empty()) {
+      ConvertResult str = Convert(v, Type::String());
+      if (!str.ok()) {
         diags.Error("Invalid version constraint",
                     "A string value is required for required_version.", a->expr->range);
         continue;
       }
-      if (v.kind == StaticValue::Kind::kNull) continue;
-      std::string text;
-      if (v.kind == StaticValue::Kind::kBool) {
-        text = v.boolean ? "true" : "false";
-      } else {
-        text = v.string;
-      }
-      if (v.kind != StaticValue::Kind::kUnknown && !ValidVersionConstraint(text)) {
+      if (str.value.IsNull()) continue;
+      std::string text = str.value.IsKnown() ? str.value.AsString() : "";
+      if (str.value.IsKnown() && !ValidVersionConstraint(text)) {
         diags.Error("Invalid version constraint",
                     "This string does not use correct version constraint syntax.",
                     a->expr->range);
@@ -473,10 +470,8 @@ void DecodeVariableBlock(const ast::Block& block, bool override_file, FileDecls&
   v.type = ExprOf(c, "type");
   bool has_constraint = !override_file;
   if (v.type) {
-    v.primitive_type = CheckVariableType(*v.type, diags);
+    v.type_constraint = DecodeVariableType(*v.type, diags);
     has_constraint = true;
-  } else if (!override_file) {
-    v.primitive_type = "any";
   }
   v.sensitive = ExprOf(c, "sensitive");
   if (v.sensitive) DecodeBool(*v.sensitive, diags);
@@ -489,19 +484,20 @@ void DecodeVariableBlock(const ast::Block& block, bool override_file, FileDecls&
   }
   v.default_value = ExprOf(c, "default");
   if (v.default_value) {
-    StaticValue val = EvalStatic(*v.default_value, diags);
+    Value val = EvalStatic(*v.default_value, diags);
     if (has_constraint) {
-      std::string err = ConvertPrimitiveError(val, v.primitive_type);
-      if (!err.empty()) {
+      ConvertResult converted = Convert(val, v.type_constraint);
+      if (!converted.ok()) {
         diags.Error("Invalid default value for variable",
                     fmt::format("This default value is not compatible with the variable's type "
                                 "constraint: {}.",
-                                err),
+                                converted.error->Format()),
                     v.default_value->range);
         v.default_fits_type = false;
+        val = Value::DynamicUnknown();
       }
     }
-    if (!v.nullable_value && val.kind == StaticValue::Kind::kNull) {
+    if (!v.nullable_value && val.IsNull()) {
       diags.Error("Invalid default value for variable",
                   "A null default value is not valid when nullable=false.",
                   v.default_value->range);

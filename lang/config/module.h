@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lang/base/source.h"
+#include "lang/base/type.h"
 #include "lang/syntax/ast.h"
 
 namespace cairn::config {
@@ -86,8 +87,9 @@ struct Variable {
   const ast::Expr* nullable = nullptr;
   const ast::Expr* ephemeral = nullptr;
   std::vector<CheckRule> validations;
-  /// "string", "number", "bool" or "any" when `type` is that keyword; "" otherwise.
-  std::string primitive_type;
+  /// The decoded `type` (the dynamic pseudo-type, `any`, when absent or invalid). In an
+  /// override file, only meaningful when `type` is set.
+  Type type_constraint;
   bool nullable_value = true;  // the decoded `nullable` (true when absent)
   /// False when the default did not fit the type constraint (Terraform then treats the
   /// default as unknown, so merging overrides does not report it again).

@@ -1,76 +1,11 @@
 #include "lang/config/static_value.h"
 
-#include <cstdlib>
-#include <set>
-
 #include <fmt/format.h>
+
+#include "lang/base/convert.h"
 
 namespace cairn::config {
 namespace {
-
-using Kind = StaticValue::Kind;
-
-StaticValue Unknown() { return {}; }
-
-bool ParseNumber(const std::string& text, double* out) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size()) return false;
-  *out = v;
-  return true;
-}
-
-bool Truthy(const StaticValue& v, bool* out) {
-  if (v.kind == Kind::kBool) {
-    *out = v.boolean;
-    return true;
-  }
-  if (v.kind == Kind::kString && (v.string == "true" || v.string == "false")) {
-    *out = v.string == "true";
-    return true;
-  }
-  return false;
-}
-
-bool AsNumber(const StaticValue& v, double* out) {
-  if (v.kind == Kind::kNumber) {
-    *out = v.number;
-    return true;
-  }
-  if (v.kind == Kind::kString) return ParseNumber(v.string, out);
-  return false;
-}
-
-StaticValue Number(double d) {
-  StaticValue v;
-  v.kind = Kind::kNumber;
-  v.number = d;
-  v.string = fmt::format("{}", d);
-  return v;
-}
-
-StaticValue Bool(bool b) {
-  StaticValue v;
-  v.kind = Kind::kBool;
-  v.boolean = b;
-  return v;
-}
-
-/// The string form of a primitive for template interpolation; false when not a primitive.
-bool AsString(const StaticValue& v, std::string* out) {
-  switch (v.kind) {
-    case Kind::kString:
-    case Kind::kNumber:
-      *out = v.string;
-      return true;
-    case Kind::kBool:
-      *out = v.boolean ? "true" : "false";
-      return true;
-    default:
-      return false;
-  }
-}
 
 void CollectVariables(const ast::Expr& e, std::vector<std::string>& bound,
                       std::vector<const ast::Expr*>& out);
@@ -123,144 +58,163 @@ void CollectVariables(const ast::Expr& e, std::vector<std::string>& bound,
   }
 }
 
+
+/// Converts for an operator; nullopt when not possible or not known.
+std::optional<Value> Known(const Value& v, const Type& want) {
+  if (!v.IsKnown() || v.IsNull()) return std::nullopt;
+  ConvertResult r = Convert(v, want);
+  if (!r.ok() || !r.value.IsKnown() || r.value.IsNull()) return std::nullopt;
+  return r.value;
+}
+
+Value EvalBinary(const ast::Expr& e, const Value& a, const Value& b) {
+  using Op = ast::BinaryOperator;
+  switch (e.binary_op) {
+    case Op::kOr:
+    case Op::kAnd: {
+      auto x = Known(a, Type::Bool());
+      auto y = Known(b, Type::Bool());
+      if (!x || !y) return Value::Unknown(Type::Bool());
+      return Value::Bool(e.binary_op == Op::kOr ? x->AsBool() || y->AsBool()
+                                                : x->AsBool() && y->AsBool());
+    }
+    case Op::kEqual:
+    case Op::kNotEqual: {
+      Value eq = a.Equals(b);
+      if (!eq.IsKnown()) return Value::Unknown(Type::Bool());
+      return Value::Bool(e.binary_op == Op::kEqual ? eq.AsBool() : !eq.AsBool());
+    }
+    default:
+      break;
+  }
+  auto x = Known(a, Type::Number());
+  auto y = Known(b, Type::Number());
+  bool comparison = e.binary_op == Op::kLessThan || e.binary_op == Op::kLessThanOrEqual ||
+                    e.binary_op == Op::kGreaterThan || e.binary_op == Op::kGreaterThanOrEqual;
+  if (!x || !y) return Value::Unknown(comparison ? Type::Bool() : Type::Number());
+  const Number& m = x->AsNumber();
+  const Number& n = y->AsNumber();
+  std::optional<Number> r;
+  switch (e.binary_op) {
+    case Op::kLessThan: return Value::Bool(m.Compare(n) < 0);
+    case Op::kLessThanOrEqual: return Value::Bool(m.Compare(n) <= 0);
+    case Op::kGreaterThan: return Value::Bool(m.Compare(n) > 0);
+    case Op::kGreaterThanOrEqual: return Value::Bool(m.Compare(n) >= 0);
+    case Op::kAdd: r = m.Add(n); break;
+    case Op::kSubtract: r = m.Sub(n); break;
+    case Op::kMultiply: r = m.Mul(n); break;
+    case Op::kDivide: r = m.Div(n); break;
+    case Op::kModulo: r = m.Mod(n); break;
+    default: break;
+  }
+  return r ? Value::Num(*r) : Value::Unknown(Type::Number());
+}
+
 }  // namespace
 
-StaticValue EvalStatic(const ast::Expr& e, Diagnostics& diags) {
+Value EvalStatic(const ast::Expr& e, Diagnostics& diags) {
   switch (e.kind) {
-    case ast::ExprKind::kLiteral: {
-      StaticValue v;
+    case ast::ExprKind::kLiteral:
       switch (e.literal.kind) {
         case ast::LiteralValue::Kind::kNull:
-          v.kind = Kind::kNull;
-          break;
+          return Value();
         case ast::LiteralValue::Kind::kBool:
-          v.kind = Kind::kBool;
-          v.boolean = e.literal.boolean;
-          break;
-        case ast::LiteralValue::Kind::kNumber:
-          v.kind = Kind::kNumber;
-          v.string = e.literal.text;
-          ParseNumber(e.literal.text, &v.number);
-          break;
+          return Value::Bool(e.literal.boolean);
+        case ast::LiteralValue::Kind::kNumber: {
+          std::optional<Number> n = Number::Parse(e.literal.text);
+          return n ? Value::Num(*n) : Value::Unknown(Type::Number());
+        }
         case ast::LiteralValue::Kind::kString:
-          v.kind = Kind::kString;
-          v.string = e.literal.text;
-          break;
+          return Value::String(e.literal.text);
       }
-      return v;
-    }
+      return Value::DynamicUnknown();
     case ast::ExprKind::kTemplate: {
       std::string text;
       bool known = true;
       for (const ast::ExprPtr& p : e.parts) {
         if (!p) continue;
-        StaticValue pv = EvalStatic(*p, diags);
-        std::string s;
-        if (!AsString(pv, &s)) {
+        Value v = EvalStatic(*p, diags);
+        auto s = Known(v, Type::String());
+        if (!s) {
           known = false;
           continue;
         }
-        text += s;
+        text += s->AsString();
       }
-      if (!known) return Unknown();
-      StaticValue v;
-      v.kind = Kind::kString;
-      v.string = std::move(text);
-      return v;
+      return known ? Value::String(std::move(text)) : Value::Unknown(Type::String());
     }
     case ast::ExprKind::kTemplateWrap:
     case ast::ExprKind::kParens:
-      return e.operand ? EvalStatic(*e.operand, diags) : Unknown();
+      return e.operand ? EvalStatic(*e.operand, diags) : Value::DynamicUnknown();
     case ast::ExprKind::kScopeTraversal:
       diags.Error("Variables not allowed", "Variables may not be used here.", e.root_range);
-      return Unknown();
+      return Value::DynamicUnknown();
     case ast::ExprKind::kFunctionCall:
       diags.Error("Function calls not allowed", "Functions may not be called here.", e.range);
-      return Unknown();
+      return Value::DynamicUnknown();
     case ast::ExprKind::kConditional: {
-      StaticValue c = e.condition ? EvalStatic(*e.condition, diags) : Unknown();
-      StaticValue a = e.operand ? EvalStatic(*e.operand, diags) : Unknown();
-      StaticValue b = e.other ? EvalStatic(*e.other, diags) : Unknown();
-      bool truth;
-      if (!Truthy(c, &truth)) return Unknown();
-      return truth ? a : b;
+      Value c = e.condition ? EvalStatic(*e.condition, diags) : Value::DynamicUnknown();
+      Value a = e.operand ? EvalStatic(*e.operand, diags) : Value::DynamicUnknown();
+      Value b = e.other ? EvalStatic(*e.other, diags) : Value::DynamicUnknown();
+      auto truth = Known(c, Type::Bool());
+      if (!truth) return Value::DynamicUnknown();
+      return truth->AsBool() ? a : b;
     }
     case ast::ExprKind::kUnaryOp: {
-      StaticValue a = e.operand ? EvalStatic(*e.operand, diags) : Unknown();
+      Value a = e.operand ? EvalStatic(*e.operand, diags) : Value::DynamicUnknown();
       if (e.unary_op == ast::UnaryOperator::kNot) {
-        bool truth;
-        return Truthy(a, &truth) ? Bool(!truth) : Unknown();
+        auto b = Known(a, Type::Bool());
+        return b ? Value::Bool(!b->AsBool()) : Value::Unknown(Type::Bool());
       }
-      double d;
-      return AsNumber(a, &d) ? Number(-d) : Unknown();
+      auto n = Known(a, Type::Number());
+      return n ? Value::Num(n->AsNumber().Neg()) : Value::Unknown(Type::Number());
     }
     case ast::ExprKind::kBinaryOp: {
-      StaticValue a = e.operand ? EvalStatic(*e.operand, diags) : Unknown();
-      StaticValue b = e.other ? EvalStatic(*e.other, diags) : Unknown();
-      using Op = ast::BinaryOperator;
-      bool x, y;
-      double m, n;
-      switch (e.binary_op) {
-        case Op::kOr:
-          return Truthy(a, &x) && Truthy(b, &y) ? Bool(x || y) : Unknown();
-        case Op::kAnd:
-          return Truthy(a, &x) && Truthy(b, &y) ? Bool(x && y) : Unknown();
-        case Op::kEqual:
-        case Op::kNotEqual: {
-          if (a.kind == Kind::kUnknown || b.kind == Kind::kUnknown) return Unknown();
-          bool eq = a.kind == b.kind &&
-                    (a.kind == Kind::kNull || (a.kind == Kind::kBool && a.boolean == b.boolean) ||
-                     (a.kind == Kind::kNumber && a.number == b.number) ||
-                     (a.kind == Kind::kString && a.string == b.string));
-          if (a.kind == Kind::kTuple || a.kind == Kind::kObject) return Unknown();
-          return Bool(e.binary_op == Op::kEqual ? eq : !eq);
-        }
-        default:
-          break;
-      }
-      if (!AsNumber(a, &m) || !AsNumber(b, &n)) return Unknown();
-      switch (e.binary_op) {
-        case Op::kLessThan: return Bool(m < n);
-        case Op::kLessThanOrEqual: return Bool(m <= n);
-        case Op::kGreaterThan: return Bool(m > n);
-        case Op::kGreaterThanOrEqual: return Bool(m >= n);
-        case Op::kAdd: return Number(m + n);
-        case Op::kSubtract: return Number(m - n);
-        case Op::kMultiply: return Number(m * n);
-        case Op::kDivide: return n == 0 ? Unknown() : Number(m / n);
-        default: return Unknown();
-      }
+      Value a = e.operand ? EvalStatic(*e.operand, diags) : Value::DynamicUnknown();
+      Value b = e.other ? EvalStatic(*e.other, diags) : Value::DynamicUnknown();
+      return EvalBinary(e, a, b);
     }
     case ast::ExprKind::kTuple: {
+      std::vector<Value> items;
       for (const ast::ExprPtr& p : e.items) {
-        if (p) EvalStatic(*p, diags);
+        items.push_back(p ? EvalStatic(*p, diags) : Value::DynamicUnknown());
       }
-      StaticValue v;
-      v.kind = Kind::kTuple;
-      return v;
+      return Value::Tuple(std::move(items));
     }
     case ast::ExprKind::kObject: {
+      std::vector<std::pair<std::string, Value>> attrs;
+      bool known = true;
       for (const ast::ObjectItem& item : e.object_items) {
-        if (item.key && !item.key_is_bare_name) EvalStatic(*item.key, diags);
-        if (item.value) EvalStatic(*item.value, diags);
+        std::string key;
+        if (item.key && item.key_is_bare_name) {
+          key = item.key->kind == ast::ExprKind::kScopeTraversal ? item.key->root_name
+                                                                  : item.key->literal.text;
+        } else if (item.key) {
+          auto k = Known(EvalStatic(*item.key, diags), Type::String());
+          if (k) {
+            key = k->AsString();
+          } else {
+            known = false;
+          }
+        }
+        Value v = item.value ? EvalStatic(*item.value, diags) : Value::DynamicUnknown();
+        attrs.emplace_back(std::move(key), std::move(v));
       }
-      StaticValue v;
-      v.kind = Kind::kObject;
-      return v;
+      return known ? Value::Object(std::move(attrs)) : Value::DynamicUnknown();
     }
     case ast::ExprKind::kRelativeTraversal:
     case ast::ExprKind::kSplat:
       if (e.operand) EvalStatic(*e.operand, diags);
-      return Unknown();
+      return Value::DynamicUnknown();
     case ast::ExprKind::kIndex:
       if (e.operand) EvalStatic(*e.operand, diags);
       if (e.index) EvalStatic(*e.index, diags);
-      return Unknown();
+      return Value::DynamicUnknown();
     case ast::ExprKind::kFor:
       if (e.for_data && e.for_data->collection) EvalStatic(*e.for_data->collection, diags);
-      return Unknown();
+      return Value::DynamicUnknown();
     default:
-      return Unknown();
+      return Value::DynamicUnknown();
   }
 }
 
@@ -285,65 +239,41 @@ Range StartRange(const ast::Expr& e) {
   }
 }
 
-std::string ConvertPrimitiveError(const StaticValue& v, std::string_view type) {
-  if (v.kind == Kind::kUnknown || v.kind == Kind::kNull) return "";
-  if (type == "string") {
-    return v.kind == Kind::kTuple || v.kind == Kind::kObject ? "string required" : "";
-  }
-  if (type == "number") {
-    if (v.kind == Kind::kNumber) return "";
-    double d;
-    if (v.kind == Kind::kString) return ParseNumber(v.string, &d) ? "" : "a number is required";
-    return "number required";
-  }
-  if (type == "bool") {
-    if (v.kind == Kind::kBool) return "";
-    if (v.kind == Kind::kString) {
-      const std::string& s = v.string;
-      if (s == "true" || s == "false" || s == "1" || s == "0") return "";
-      std::string lower;
-      for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lower == "true" || lower == "false") {
-        return fmt::format("a bool is required; to convert from string, use lowercase \"{}\"",
-                           lower);
-      }
-      return "a bool is required";
-    }
-    return "bool required";
-  }
-  return "";
-}
-
 namespace {
 
-bool DecodePrimitive(const ast::Expr& expr, std::string_view type, Diagnostics& diags,
-                     StaticValue* out) {
-  StaticValue v = EvalStatic(expr, diags);
-  std::string err = ConvertPrimitiveError(v, type);
-  if (err.empty() && v.kind == Kind::kUnknown) err = "value must be known";
-  if (err.empty() && v.kind == Kind::kNull) err = "null value is not allowed";
+/// gohcl.DecodeExpression: evaluate, convert to `want`, then require a known non-null value.
+bool DecodeInto(const ast::Expr& expr, const Type& want, Diagnostics& diags, Value* out) {
+  Value v = EvalStatic(expr, diags);
+  ConvertResult r = Convert(v, want);
+  std::string err;
+  if (!r.ok()) {
+    err = r.error->Format();
+  } else if (!r.value.IsKnown()) {
+    err = "value must be known";
+  } else if (r.value.IsNull()) {
+    err = "null value is not allowed";
+  }
   if (!err.empty()) {
     diags.Error("Unsuitable value type", "Unsuitable value: " + err, StartRange(expr), expr.range);
     return false;
   }
-  *out = v;
+  *out = r.value;
   return true;
 }
 
 }  // namespace
 
 bool DecodeBool(const ast::Expr& expr, Diagnostics& diags, bool* out) {
-  StaticValue v;
-  if (!DecodePrimitive(expr, "bool", diags, &v)) return false;
-  bool b = v.kind == Kind::kBool ? v.boolean : (v.string == "true" || v.string == "1");
-  if (out) *out = b;
+  Value v;
+  if (!DecodeInto(expr, Type::Bool(), diags, &v)) return false;
+  if (out) *out = v.AsBool();
   return true;
 }
 
 bool DecodeString(const ast::Expr& expr, Diagnostics& diags, std::string* out) {
-  StaticValue v;
-  if (!DecodePrimitive(expr, "string", diags, &v)) return false;
-  if (out) AsString(v, out);
+  Value v;
+  if (!DecodeInto(expr, Type::String(), diags, &v)) return false;
+  if (out) *out = v.AsString();
   return true;
 }
 

@@ -2,39 +2,29 @@
 /// Load-time evaluation of expressions that must be constant (hcl's `expr.Value(nil)` and
 /// gohcl.DecodeExpression with no evaluation context), with hcl's diagnostics: a reference is
 /// "Variables not allowed", a call is "Function calls not allowed". This is NOT the language's
-/// evaluator (lang/eval); it knows only literals, templates of literals, collections and operators.
+/// evaluator (lang/eval): it knows literals, templates, collections and operators, and gives an
+/// unknown value for anything else.
 
-#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lang/base/diagnostic.h"
+#include "lang/base/value.h"
 #include "lang/syntax/ast.h"
 
 namespace cairn::config {
 
-struct StaticValue {
-  enum class Kind { kUnknown, kNull, kBool, kNumber, kString, kTuple, kObject };
-  Kind kind = Kind::kUnknown;
-  bool boolean = false;
-  double number = 0;
-  std::string string;  // kString; kNumber: the source text
-};
-
 /// hcl's Expression.Value(nil).
-StaticValue EvalStatic(const ast::Expr& expr, Diagnostics& diags);
+Value EvalStatic(const ast::Expr& expr, Diagnostics& diags);
 
 /// hcl's Expression.StartRange(): where gohcl's "Unsuitable value type" points.
 Range StartRange(const ast::Expr& expr);
 
-/// gohcl.DecodeExpression into a Go bool / string: the value, or an error diagnostic.
-/// Returns false (and reports) when the value does not fit.
+/// gohcl.DecodeExpression into a Go bool / string: reports "Unsuitable value type" (and the
+/// evaluation's own problems) and returns false when the value does not fit.
 bool DecodeBool(const ast::Expr& expr, Diagnostics& diags, bool* out = nullptr);
 bool DecodeString(const ast::Expr& expr, Diagnostics& diags, std::string* out = nullptr);
-
-/// Converts `value` to a primitive type ("string", "number" or "bool") like cty's convert
-/// package; returns the conversion error message ("a number is required") or "" on success.
-std::string ConvertPrimitiveError(const StaticValue& value, std::string_view type);
 
 /// hcl's Expression.Variables(): the traversals the expression refers to, outside names bound by
 /// enclosing `for` expressions. Each entry is a kScopeTraversal expression.

@@ -1,7 +1,10 @@
 #include "lang/config/type_constraint.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "lang/base/convert.h"
 #include "lang/config/static_value.h"
 
 namespace cairn::config {
@@ -23,45 +26,48 @@ std::string KeyKeyword(const ast::ObjectItem& item) {
   return std::string(ExprAsKeyword(*item.key));
 }
 
-/// typeexpr.getType with constraint = true and withDefaults = true. Returns the primitive name,
-/// "any", "complex", or "" on error.
-std::string GetType(const ast::Expr& expr, Diagnostics& diags) {
+/// typeexpr.getType with constraint = true and withDefaults = true. Returns the dynamic
+/// pseudo-type after an error.
+Type GetType(const ast::Expr& expr, Diagnostics& diags) {
   std::string_view kw = ExprAsKeyword(expr);
-  if (kw == "bool" || kw == "string" || kw == "number" || kw == "any") return std::string(kw);
+  if (kw == "bool") return Type::Bool();
+  if (kw == "string") return Type::String();
+  if (kw == "number") return Type::Number();
+  if (kw == "any") return Type::Dynamic();
   if (kw == "list" || kw == "map" || kw == "set") {
     diags.Error(kInvalidType,
                 fmt::format("The {} type constructor requires one argument specifying the element "
                             "type.",
                             kw),
                 expr.range);
-    return "";
+    return Type::Dynamic();
   }
   if (kw == "object") {
     diags.Error(kInvalidType,
                 "The object type constructor requires one argument specifying the attribute "
                 "types and values as a map.",
                 expr.range);
-    return "";
+    return Type::Dynamic();
   }
   if (kw == "tuple") {
     diags.Error(kInvalidType,
                 "The tuple type constructor requires one argument specifying the element types "
                 "as a list.",
                 expr.range);
-    return "";
+    return Type::Dynamic();
   }
   if (!kw.empty()) {
     diags.Error(kInvalidType,
                 fmt::format("The keyword \"{}\" is not a valid type specification.", kw),
                 expr.range);
-    return "";
+    return Type::Dynamic();
   }
   if (expr.kind != ast::ExprKind::kFunctionCall || !expr.call || expr.call->expand_final) {
     diags.Error(kInvalidType,
                 "A type specification is either a primitive type keyword (bool, number, string) "
                 "or a complex type constructor call, like list(string).",
                 expr.range);
-    return "";
+    return Type::Dynamic();
   }
   const ast::FunctionCallData& call = *expr.call;
   const std::string& name = call.name;
@@ -69,13 +75,13 @@ std::string GetType(const ast::Expr& expr, Diagnostics& diags) {
     diags.Error(kInvalidType,
                 fmt::format("Primitive type keyword \"{}\" does not expect arguments.", name),
                 ArgsRange(call));
-    return "";
+    return Type::Dynamic();
   }
   if (name == "any") {
     diags.Error(kInvalidType,
                 fmt::format("Type constraint keyword \"{}\" does not expect arguments.", name),
                 ArgsRange(call));
-    return "";
+    return Type::Dynamic();
   }
   if (call.args.size() != 1) {
     Range context = ArgsRange(call);
@@ -96,12 +102,12 @@ std::string GetType(const ast::Expr& expr, Diagnostics& diags) {
     }
     if (!detail.empty()) {
       diags.Error(kInvalidType, detail, subject, context);
-      return "";
+      return Type::Dynamic();
     }
   }
-  if (name == "list" || name == "set" || name == "map") {
-    return GetType(*call.args[0], diags).empty() ? "" : "complex";
-  }
+  if (name == "list") return Type::List(GetType(*call.args[0], diags));
+  if (name == "set") return Type::Set(GetType(*call.args[0], diags));
+  if (name == "map") return Type::Map(GetType(*call.args[0], diags));
   if (name == "object") {
     const ast::Expr& arg = *call.args[0];
     if (arg.kind != ast::ExprKind::kObject) {
@@ -109,15 +115,15 @@ std::string GetType(const ast::Expr& expr, Diagnostics& diags) {
                   "Object type constructor requires a map whose keys are attribute names and "
                   "whose values are the corresponding attribute types.",
                   arg.range, expr.range);
-      return "";
+      return Type::Dynamic();
     }
-    bool ok = true;
+    std::vector<std::pair<std::string, Type>> attributes;
+    std::vector<std::string> optional;
     for (const ast::ObjectItem& item : arg.object_items) {
       std::string attr_name = KeyKeyword(item);
       if (attr_name.empty()) {
         diags.Error(kInvalidType, "Object constructor map keys must be attribute names.",
                     item.key ? item.key->range : arg.range, expr.range);
-        ok = false;
         continue;
       }
       if (!item.value) continue;
@@ -130,9 +136,9 @@ std::string GetType(const ast::Expr& expr, Diagnostics& diags) {
           diags.Error(kInvalidType,
                       "Optional attribute modifier requires the attribute type as its argument.",
                       ArgsRange(opt), aty->range);
-          ok = false;
           continue;
         }
+        if (opt.args.size() <= 2) optional.push_back(attr_name);
         if (opt.args.size() == 2) {
           default_expr = opt.args[1].get();
         } else if (opt.args.size() > 2) {
@@ -140,56 +146,64 @@ std::string GetType(const ast::Expr& expr, Diagnostics& diags) {
                       "Optional attribute modifier expects at most two arguments: the attribute "
                       "type, and a default value.",
                       ArgsRange(opt), aty->range);
-          ok = false;
         }
         aty = opt.args[0].get();
       }
-      StaticValue default_value;
+      Value default_value;
       size_t before = diags.ErrorCount();
       if (default_expr) default_value = EvalStatic(*default_expr, diags);
       bool default_ok = diags.ErrorCount() == before;
-      std::string t = GetType(*aty, diags);
-      if (t.empty()) ok = false;
-      if (default_expr && default_ok && (t == "string" || t == "number" || t == "bool")) {
-        std::string err = ConvertPrimitiveError(default_value, t);
-        if (!err.empty()) {
+      if (default_expr && !default_ok) {
+        // Terraform leaves the attribute required when its default cannot be evaluated.
+        std::erase(optional, attr_name);
+      }
+      Type t = GetType(*aty, diags);
+      if (default_expr && default_ok) {
+        ConvertResult converted = Convert(default_value, t);
+        if (!converted.ok()) {
           diags.Error("Invalid default value for optional attribute",
                       fmt::format("This default value is not compatible with the attribute's "
                                   "type constraint: {}.",
-                                  err),
+                                  converted.error->Format()),
                       default_expr->range);
         }
       }
+      attributes.emplace_back(attr_name, t);
     }
-    return ok ? "complex" : "";
+    std::sort(attributes.begin(), attributes.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    attributes.erase(std::unique(attributes.begin(), attributes.end(),
+                                 [](const auto& a, const auto& b) { return a.first == b.first; }),
+                     attributes.end());
+    return Type::Object(std::move(attributes), std::move(optional));
   }
   if (name == "tuple") {
     const ast::Expr& arg = *call.args[0];
     if (arg.kind != ast::ExprKind::kTuple) {
       diags.Error(kInvalidType, "Tuple type constructor requires a list of element types.",
                   arg.range, expr.range);
-      return "";
+      return Type::Dynamic();
     }
-    bool ok = true;
+    std::vector<Type> elements;
     for (const ast::ExprPtr& item : arg.items) {
-      if (item && GetType(*item, diags).empty()) ok = false;
+      elements.push_back(item ? GetType(*item, diags) : Type::Dynamic());
     }
-    return ok ? "complex" : "";
+    return Type::Tuple(std::move(elements));
   }
   if (name == "optional") {
     diags.Error(kInvalidType,
                 "Keyword \"optional\" is valid only as a modifier for object type attributes.",
                 call.name_range);
-    return "";
+    return Type::Dynamic();
   }
   diags.Error(kInvalidType, fmt::format("Keyword \"{}\" is not a valid type constructor.", name),
               expr.range);
-  return "";
+  return Type::Dynamic();
 }
 
 }  // namespace
 
-std::string CheckVariableType(const ast::Expr& expr, Diagnostics& diags) {
+Type DecodeVariableType(const ast::Expr& expr, Diagnostics& diags) {
   std::string quoted;
   if (IsQuotedString(expr, &quoted)) {
     constexpr const char* kPrefix =
@@ -210,12 +224,14 @@ std::string CheckVariableType(const ast::Expr& expr, Diagnostics& diags) {
                   "type expression directly.",
                   expr.range);
     }
-    return "";
+    return Type::Dynamic();
   }
   std::string_view kw = ExprAsKeyword(expr);
-  if (kw == "list" || kw == "map") return "complex";
-  std::string t = GetType(expr, diags);
-  return t == "complex" ? "" : t;
+  if (kw == "list") return Type::List(Type::Dynamic());
+  if (kw == "map") return Type::Map(Type::Dynamic());
+  size_t before = diags.ErrorCount();
+  Type t = GetType(expr, diags);
+  return diags.ErrorCount() == before ? t : Type::Dynamic();
 }
 
 }  // namespace cairn::config

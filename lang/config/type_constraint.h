@@ -5,13 +5,13 @@
 #include <string>
 
 #include "lang/base/diagnostic.h"
+#include "lang/base/type.h"
 #include "lang/syntax/ast.h"
 
 namespace cairn::config {
 
-/// Checks a type constraint expression. Returns the primitive type name ("string", "number",
-/// "bool") when the constraint is one, "any" for `any`, and "" for a collection/structural type
-/// or after an error.
-std::string CheckVariableType(const ast::Expr& expr, Diagnostics& diags);
+/// Decodes a variable's type constraint (optional object attributes included). After an error
+/// the result is the dynamic pseudo-type (`any`), as in Terraform.
+Type DecodeVariableType(const ast::Expr& expr, Diagnostics& diags);
 
 }  // namespace cairn::config

@@ -294,7 +294,7 @@ TEST(LoaderTest, DeclarationsKeepTheirExpressionsAndRanges) {
   EXPECT_EQ(Text(m.terraform.required_versions[0].expr, r), "\">= 1.5\"");
   ASSERT_EQ(m.variables.size(), 1u);
   EXPECT_EQ(m.variables[0].name, "environment");
-  EXPECT_EQ(m.variables[0].primitive_type, "string");
+  EXPECT_EQ(m.variables[0].type_constraint.FriendlyName(), "string");
   ASSERT_EQ(m.locals.size(), 2u);
   EXPECT_EQ(m.locals[0].name, "name");
   EXPECT_EQ(m.locals[1].name, "tags");
