@@ -208,6 +208,40 @@ void CheckDependsOn(const ast::Expr& expr, Diagnostics& diags) {
   }
 }
 
+/// addrs.ParseProviderPart's syntax rules: "" when `name` is a valid provider name part, else
+/// why not.
+std::string ProviderPartError(const std::string& name) {
+  constexpr const char* kLetters =
+      "must contain only letters, digits, and dashes, and may not use leading or trailing dashes";
+  if (name.empty()) return "must have at least one character";
+  if (name.front() == '-' || name.back() == '-') return kLetters;
+  if (name.find("--") != std::string::npos) return "cannot use multiple consecutive dashes";
+  for (unsigned char c : name) {
+    bool ok = std::isalnum(c) || c == '-' || c >= 0x80;
+    if (!ok) return kLetters;
+  }
+  return "";
+}
+
+/// Terraform's checkProviderNameNormalized: a valid name part, in lower case.
+bool CheckProviderNameNormalized(const std::string& name, const Range& subject,
+                                 Diagnostics& diags) {
+  if (std::string err = ProviderPartError(name); !err.empty()) {
+    diags.Error("Invalid provider local name",
+                fmt::format("{} is an invalid provider local name: {}", name, err), subject);
+    return false;
+  }
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == name) return true;
+  diags.Error("Invalid provider local name",
+              fmt::format("Provider names must be normalized. Replace \"{}\" with \"{}\" to fix "
+                          "this error.",
+                          name, lower),
+              subject);
+  return false;
+}
+
 /// Terraform's decodeProviderConfigRef.
 std::optional<ProviderRef> DecodeProviderRef(const ast::Expr& expr, std::string_view arg_name,
                                              Diagnostics& diags) {
@@ -229,6 +263,7 @@ std::optional<ProviderRef> DecodeProviderRef(const ast::Expr& expr, std::string_
                 expr.range);
     return std::nullopt;
   }
+  if (!CheckProviderNameNormalized(expr.root_name, expr.root_range, diags)) return std::nullopt;
   ProviderRef ref;
   ref.name = expr.root_name;
   ref.name_range = expr.root_range;
@@ -274,6 +309,74 @@ bool DecodeCheckRule(const ast::Block& block, bool override_file, Diagnostics& d
 
 // ---- terraform block ------------------------------------------------------------------------
 
+/// addrs.ParseProviderSourceString, the part that can be checked without a registry.
+bool ValidProviderSource(const std::string& source) {
+  if (source.empty()) return false;
+  size_t parts = std::count(source.begin(), source.end(), '/') + 1;
+  return parts <= 3;
+}
+
+/// Terraform's decodeRequiredProvidersBlock for one entry: a version string (legacy form) or
+/// an object with `source`, `version` and `configuration_aliases`.
+bool DecodeRequiredProvider(const ast::Attribute& attr, Diagnostics& diags) {
+  Diagnostics ignored;
+  Value v = EvalStatic(*attr.expr, ignored);
+  if (attr.expr->kind != ast::ExprKind::kObject) {
+    if (v.type().IsPrimitive() || !v.IsKnown()) return true;
+    diags.Error("Invalid required_providers syntax",
+                "required_providers entries must be strings or objects.", attr.expr->range);
+    return false;
+  }
+  if (!CheckProviderNameNormalized(attr.name, attr.expr->range, diags)) return false;
+  bool ok = true;
+  for (const ast::ObjectItem& item : attr.expr->object_items) {
+    if (!item.key || !item.value) continue;
+    std::string key;
+    if (item.key_is_bare_name) {
+      key = item.key->kind == ast::ExprKind::kScopeTraversal ? item.key->root_name
+                                                              : item.key->literal.text;
+    } else {
+      IsQuotedString(*item.key, &key);
+    }
+    Value val = EvalStatic(*item.value, ignored);
+    if (key == "version") {
+      if (!val.IsKnown() || val.IsNull() || !val.type().IsString()) {
+        diags.Error("Invalid version constraint", "Version must be specified as a string.",
+                    item.value->range);
+        ok = false;
+      } else if (!ValidVersionConstraint(val.AsString())) {
+        diags.Error("Invalid version constraint",
+                    "This string does not use correct version constraint syntax.",
+                    item.value->range);
+        ok = false;
+      }
+    } else if (key == "source") {
+      if (!val.IsKnown() || val.IsNull() || !val.type().IsString()) {
+        diags.Error("Invalid source", "Source must be specified as a string.",
+                    item.value->range);
+        ok = false;
+      } else if (!ValidProviderSource(val.AsString())) {
+        diags.Error("Invalid provider source string",
+                    "The \"source\" attribute must be in the format "
+                    "\"[hostname/][namespace/]name\"",
+                    item.value->range);
+        ok = false;
+      }
+    } else if (key == "configuration_aliases") {
+      // Each alias is a reference like `aws.east`; checked when providers are wired up.
+    } else {
+      diags.Error("Invalid required_providers object",
+                  "required_providers objects can only contain \"version\", \"source\" and "
+                  "\"configuration_aliases\" attributes. To configure a provider, use a "
+                  "\"provider\" block.",
+                  item.key->range);
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
+
 void DecodeTerraformBlock(const ast::Block& block, FileDecls& out, Diagnostics& diags) {
   BodyContent c = Content(block, TerraformBlockSchema(), diags);
   for (const ast::Block* inner : c.blocks) {
@@ -288,9 +391,39 @@ void DecodeTerraformBlock(const ast::Block& block, FileDecls& out, Diagnostics& 
       FileDecls::RequiredProvidersBlock rp;
       rp.decl_range = DefRange(*inner);
       for (const ast::Attribute* a : JustAttributes(*inner->body, diags)) {
-        rp.providers.push_back({a->name, a});
+        if (DecodeRequiredProvider(*a, diags)) rp.providers.push_back({a->name, a});
       }
       out.required_providers.push_back(std::move(rp));
+    }
+  }
+}
+
+/// Terraform's sniffActiveExperiments, for a release build: any experiment is an error, and
+/// TF2021 is the only language edition.
+void SniffExperiments(const std::vector<const ast::Block*>& blocks, Diagnostics& diags) {
+  for (const ast::Block* b : blocks) {
+    for (const ast::Attribute& attr : b->body->attributes) {
+      if (attr.name == "language") {
+        std::string_view kw = ExprAsKeyword(*attr.expr);
+        if (kw.empty()) {
+          diags.Error("Invalid language edition",
+                      "The language argument expects a bare language edition keyword. Cairn "
+                      "supports only language edition TF2021, which is the default.",
+                      attr.expr->range);
+        } else if (kw != "TF2021") {
+          diags.Error("Unsupported language edition",
+                      fmt::format("Cairn only supports language edition TF2021. This module "
+                                  "requires language edition {}.",
+                                  kw),
+                      attr.expr->range);
+        }
+      } else if (attr.name == "experiments") {
+        diags.Error("Module uses experimental features",
+                    "Experimental features are intended only for gathering early feedback on new "
+                    "language designs, and so are available only in alpha releases of "
+                    "Terraform.",
+                    attr.name_range);
+      }
     }
   }
 }
@@ -303,7 +436,10 @@ void SniffTerraformBlocks(const ast::File& file, FileDecls& out, Diagnostics& di
   Range missing{file.filename, {}, {}};
   for (int pass = 0; pass < 2; ++pass) {
     BodyContent c = PartialContent(file.body, missing, root, diags);
-    if (pass == 1) continue;
+    if (pass == 1) {
+      SniffExperiments(c.blocks, diags);
+      continue;
+    }
     for (const ast::Block* b : c.blocks) {
       const ast::Attribute* a = nullptr;
       for (const ast::Attribute& attr : b->body->attributes) {
@@ -357,6 +493,7 @@ void DecodeProviderBlock(const ast::Block& block, FileDecls& out, Diagnostics& d
   p.name = block.labels[0];
   p.decl_range = DefRange(block);
   BodyContent c = PartialContent(block, ProviderBlockSchema(), diags);
+  if (!CheckProviderNameNormalized(p.name, p.decl_range, diags)) return;
   if (const ast::Attribute* a = c.Find("alias")) {
     std::string alias;
     DecodeString(*a->expr, diags, &alias);
@@ -618,9 +755,25 @@ void DecodeModuleBlock(const ast::Block& block, bool override_file, FileDecls& o
       diags.Error("Invalid expression", "A static map expression is required.",
                   StartRange(*m.providers));
     } else {
+      std::vector<std::pair<std::string, Range>> seen;
       for (const ast::ObjectItem& item : m.providers->object_items) {
-        if (item.key) DecodeProviderRef(*item.key, "providers", diags);
-        if (item.value) DecodeProviderRef(*item.value, "providers", diags);
+        if (!item.key || !item.value) continue;
+        size_t before = diags.ErrorCount();
+        std::optional<ProviderRef> key = DecodeProviderRef(*item.key, "providers", diags);
+        std::optional<ProviderRef> value = DecodeProviderRef(*item.value, "providers", diags);
+        if (diags.ErrorCount() != before || !key || !value) continue;
+        std::string match = key->alias.empty() ? key->name : key->name + "." + key->alias;
+        auto prev = std::find_if(seen.begin(), seen.end(),
+                                 [&](const auto& s) { return s.first == match; });
+        if (prev != seen.end()) {
+          diags.Error("Duplicate provider address",
+                      fmt::format("A provider configuration was already passed to {} at {}. Each "
+                                  "child provider configuration can be assigned only once.",
+                                  match, RangeString(prev->second)),
+                      item.value->range);
+          continue;
+        }
+        seen.emplace_back(match, Cover(item.key->range, item.value->range));
       }
     }
   }

@@ -1,0 +1,7 @@
+terraform {
+  experiments = [foo]
+}
+
+terraform {
+  language = TF2021
+}

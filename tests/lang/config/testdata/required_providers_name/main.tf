@@ -1,0 +1,7 @@
+terraform {
+  required_providers {
+    ok     = "1.0"
+    ok-too = { source = "hashicorp/ok-too", version = ">= 1.0" }
+    F = { source = "hashicorp/f" }
+  }
+}
