@@ -151,6 +151,19 @@ TEST(ValidateCliTest, HelpDescribesTheCommand) {
   EXPECT_NE(r.out.find("Cairn needs no \"init\""), std::string::npos);
 }
 
+TEST(ValidateCliTest, OnlyLanguageEditionTF2021IsSupported) {
+  ScratchDir dir;
+  dir.Write("main.tf", "terraform {\n  language = TF2077\n}\n");
+  CliResult r = RunCairn(dir.path(), {"validate", "-no-color"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "\nError: Unsupported language edition\n\n"
+            "  on main.tf line 2, in terraform:\n"
+            "   2:   language = TF2077\n\n"
+            "Cairn only supports language edition TF2021. This module requires language\n"
+            "edition TF2077.\n");
+}
+
 TEST(ValidateCliTest, QuickstartExampleIsValid) {
   CliResult r =
       RunCairn(fs::path(CAIRN_SOURCE_DIR) / "examples/quickstart", {"validate", "-no-color"});
