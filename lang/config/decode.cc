@@ -833,6 +833,52 @@ void DecodeIgnoreChanges(const ast::Expr& expr, Diagnostics& diags) {
   }
 }
 
+/// Terraform's decodeReplaceTriggeredBy. Like Terraform, it stops checking items after the
+/// first error.
+void DecodeReplaceTriggeredBy(const ast::Expr& expr, Diagnostics& diags) {
+  const std::vector<ast::ExprPtr>* items = ExprList(expr, diags);
+  if (!items) return;
+  size_t before = diags.ErrorCount();
+  for (const ast::ExprPtr& item : *items) {
+    if (!item || diags.ErrorCount() != before) continue;
+    int resources = 0;
+    for (const ast::Expr* t : Variables(*item)) {
+      const std::string& root = t->root_name;
+      std::string_view first_attr;
+      if (!t->steps.empty() && t->steps[0].kind == ast::TraversalStep::Kind::kAttr) {
+        first_attr = t->steps[0].name;
+      }
+      if (root == "count") {
+        if (first_attr != "index") {
+          diags.Error("Invalid count reference in replace_triggered_by expression",
+                      "Only count.index may be used in replace_triggered_by.", item->range);
+        }
+      } else if (root == "each") {
+        if (first_attr != "key") {
+          diags.Error("Invalid each reference in replace_triggered_by expression",
+                      "Only each.key may be used in replace_triggered_by.", item->range);
+        }
+      } else if (root == "var" || root == "local" || root == "module" || root == "path" ||
+                 root == "terraform" || root == "self" || root == "ephemeral") {
+        diags.Error("Invalid reference in replace_triggered_by expression",
+                    "Only resources, count.index, and each.key may be used in "
+                    "replace_triggered_by.",
+                    item->range);
+      } else {
+        ++resources;  // a managed resource (`type.name`), `data.type.name` or `resource.type.name`
+      }
+    }
+    if (resources == 0) {
+      diags.Error("Invalid replace_triggered_by expression",
+                  "Missing resource reference in replace_triggered_by expression.", item->range);
+    } else if (resources > 1) {
+      diags.Error("Invalid replace_triggered_by expression",
+                  "Multiple resource references in replace_triggered_by expression.",
+                  item->range);
+    }
+  }
+}
+
 void DecodeProvisioner(const ast::Block& block, Resource& r, Diagnostics& diags) {
   BodyContent c = PartialContent(block, ProvisionerBlockSchema(), diags);
   if (const ast::Attribute* a = c.Find("when")) {
@@ -935,10 +981,10 @@ void DecodeResourceLike(const ast::Block& block, ResourceMode mode, bool overrid
         if (r.create_before_destroy) DecodeBool(*r.create_before_destroy, diags);
         r.prevent_destroy = ExprOf(lc, "prevent_destroy");
         if (r.prevent_destroy) DecodeBool(*r.prevent_destroy, diags);
+        r.replace_triggered_by = ExprOf(lc, "replace_triggered_by");
+        if (r.replace_triggered_by) DecodeReplaceTriggeredBy(*r.replace_triggered_by, diags);
         r.ignore_changes = ExprOf(lc, "ignore_changes");
         if (r.ignore_changes) DecodeIgnoreChanges(*r.ignore_changes, diags);
-        r.replace_triggered_by = ExprOf(lc, "replace_triggered_by");
-        if (r.replace_triggered_by) ExprList(*r.replace_triggered_by, diags);
       } else {
         std::vector<const ast::Attribute*> attrs = lc.attributes;
         std::sort(attrs.begin(), attrs.end(), [](const ast::Attribute* x, const ast::Attribute* y) {
