@@ -450,11 +450,8 @@ void MergeFile(FileDecls& f, Module& m, Indexes& ix, Diagnostics& diags) {
                 "Records of moved objects can appear only in normal files, not in override files.",
                 x.decl_range);
   }
-  for (Removed& x : f.removed) {
-    diags.Error("Cannot override 'removed' blocks",
-                "Removed blocks can appear only in normal files, not in override files.",
-                x.decl_range);
-  }
+  // Terraform 1.11 neither merges nor rejects `removed` blocks of override files: they are
+  // ignored, and so are they here.
   for (Import& x : f.imports) {
     diags.Error("Cannot override 'import' blocks",
                 "Import blocks can appear only in normal files, not in override files.",

@@ -147,6 +147,20 @@ TEST(LoaderTest, OverrideFilesMergeIntoPrimaryDeclarations) {
   EXPECT_EQ(Text(m.outputs[0].description, r), "\"The name.\"");
 }
 
+TEST(LoaderTest, OverrideFilesReplaceTerraformSettings) {
+  LoadResult r = LoadIn(kTestdata / "override_terraform_settings");
+  const TerraformSettings& t = r.module.terraform;
+  ASSERT_EQ(t.required_versions.size(), 1u);
+  EXPECT_EQ(Text(t.required_versions[0].expr, r), "\">= 1.1\"");
+  ASSERT_EQ(t.required_providers.size(), 1u);
+  EXPECT_EQ(t.required_providers[0].name, "null");
+  EXPECT_EQ(t.required_providers[0].attribute->range.filename.str(), "override.tf");
+  // Two backends in one override file are an error; the primary one stays.
+  ASSERT_TRUE(t.backend.has_value());
+  EXPECT_EQ(t.backend->decl_range.filename.str(), "main.tf");
+  EXPECT_TRUE(r.module.removed.empty());  // removed blocks of override files are ignored
+}
+
 TEST(LoaderTest, NestedBlocksAreReplacedByTypeInOverrides) {
   BodyView base, over;
   ast::Block a1, a2, b1, a3;
