@@ -816,3 +816,219 @@ ExprPtr AstBuilder::Structure(std::vector<TplTok>& flat, size_t* i) {
 }
 
 }  // namespace cairn::syntax::internal
+
+namespace cairn::syntax::internal {
+
+// ---- DiagnosticWalker ----------------------------------------------------------------------------
+// Mirrors AstBuilder's traversal and its diagnostics; keep the two in step (the tests compare
+// CheckSyntax with ParseFile on every golden and on garbled inputs).
+
+namespace {
+void DuplicateError(Diagnostics* diags, std::string_view name, const Range& existing,
+                    const Range& again) {
+  diags->Error("Attribute redefined",
+               "The argument \"" + std::string(name) + "\" was already set at " +
+                   RangeString(existing) + ". Each argument may be set only once.",
+               again);
+}
+}  // namespace
+
+void DiagnosticWalker::TopItem(P::BodyItemContext* item) {
+  if (item->attr) {
+    Attribute(item->attr, nullptr, &top_index_);
+  } else {
+    Block(item->blk);
+  }
+}
+
+void DiagnosticWalker::Attribute(P::AttributeContext* ctx, Names* names,
+                                 std::unordered_map<std::string_view, Range>* index) {
+  Expression(ctx->value);
+  if (!names && !index) return;  // a one-line block's only attribute
+  std::string_view name = Text(ctx->name);
+  Range range = R(ctx->name);
+  if (index) {
+    auto [it, inserted] = index->try_emplace(name, range);
+    if (!inserted) DuplicateError(diags_, name, it->second, range);
+    return;
+  }
+  for (const auto& [n, r] : *names) {
+    if (n == name) {
+      DuplicateError(diags_, name, r, range);
+      return;
+    }
+  }
+  names->emplace_back(name, range);
+}
+
+void DiagnosticWalker::Block(P::BlockContext* ctx) {
+  for (P::BlockLabelContext* label : ctx->labels) {
+    if (P::LabelStringContext* s = label->quoted) {
+      for (antlr4::Token* t : s->lits) Literal(t, true);
+    }
+  }
+  if (ctx->single) {
+    Attribute(ctx->single, nullptr, nullptr);
+    return;
+  }
+  if (!ctx->nl) return;
+  Names names;
+  std::unordered_map<std::string_view, Range> index;
+  bool big = ctx->items.size() > 16;
+  for (P::BodyItemContext* item : ctx->items) {
+    if (item->attr) {
+      Attribute(item->attr, big ? nullptr : &names, big ? &index : nullptr);
+    } else {
+      Block(item->blk);
+    }
+  }
+}
+
+void DiagnosticWalker::Expression(P::ExpressionContext* ctx) {
+  Unary(ctx->first);
+  for (P::UnaryExprContext* u : ctx->operands) Unary(u);
+  if (ctx->yes) {
+    Expression(ctx->yes);
+    Expression(ctx->no);
+  }
+}
+
+void DiagnosticWalker::Unary(P::UnaryExprContext* ctx) {
+  if (ctx->op) {
+    Unary(ctx->operand);
+    return;
+  }
+  Primary(ctx->prim);
+  Steps(ctx->steps, 0, ctx->steps.size());
+}
+
+void DiagnosticWalker::Steps(const std::vector<P::PostfixContext*>& steps, size_t i,
+                             size_t end) {
+  for (; i < end; ++i) {
+    P::PostfixContext* s = steps[i];
+    if (s->dot && s->name) continue;
+    if (s->dot && s->index) {
+      std::string_view num = Text(s->index);
+      size_t dot = num.find('.');
+      if (dot != std::string_view::npos) {
+        diags_->Error("Invalid legacy index syntax",
+                      "When using the legacy index syntax, chaining two indexes together is not "
+                      "permitted. Use the proper index syntax instead, like [" +
+                          std::string(num.substr(0, dot)) + "][" +
+                          std::string(num.substr(dot + 1)) + "].",
+                      R(s->index));
+      }
+      continue;
+    }
+    if (s->open && s->key) {
+      Expression(s->key);
+      continue;
+    }
+    if (s->open) continue;  // [*]: the following steps apply to each element, same checks
+    // `.*`
+    size_t j = i + 1;
+    while (j < end && IsAttrOnlyStep(steps[j])) ++j;
+    bool nested = j < end && steps[j]->dot && steps[j]->star;
+    if (nested) {
+      diags_->Error("Nested splat expression not allowed",
+                    "A splat expression (*) cannot be used inside another attribute-only splat "
+                    "expression.",
+                    R(steps[j]->star));
+    }
+    Steps(steps, i + 1, j);
+    if (nested) return;
+    i = j - 1;
+  }
+}
+
+void DiagnosticWalker::Primary(P::PrimaryContext* ctx) {
+  if (ctx->num || ctx->name) return;
+  if (ctx->oquote || ctx->oheredoc) {
+    if (ctx->part) Part(ctx->part);
+    Parts(ctx->parts);
+    return;
+  }
+  if (P::FunctionCallContext* c = ctx->call) {
+    for (P::ExpressionContext* a : c->args) Expression(a);
+    return;
+  }
+  if (ctx->open) {
+    Expression(ctx->inner);
+    return;
+  }
+  if (ctx->ftuple || ctx->fobject) {
+    P::ForIntroContext* intro = ctx->ftuple ? ctx->ftuple->intro : ctx->fobject->intro;
+    P::ExpressionContext* first = ctx->ftuple ? ctx->ftuple->first : ctx->fobject->first;
+    P::ExpressionContext* second = ctx->ftuple ? ctx->ftuple->second : ctx->fobject->second;
+    P::ExpressionContext* cond = ctx->ftuple ? ctx->ftuple->cond : ctx->fobject->cond;
+    antlr4::Token* arrow = ctx->ftuple ? ctx->ftuple->arrow : ctx->fobject->arrow;
+    antlr4::Token* ellipsis = ctx->ftuple ? ctx->ftuple->ellipsis : ctx->fobject->ellipsis;
+    antlr4::Token* open = ctx->ftuple ? ctx->ftuple->open : ctx->fobject->open;
+    antlr4::Token* close = ctx->ftuple ? ctx->ftuple->close : ctx->fobject->close;
+    Expression(intro->coll);
+    Expression(first);
+    if (arrow) Expression(second);
+    if (cond) Expression(cond);
+    Range whole = Cover(R(open), R(close));
+    auto range_of = [&](P::ExpressionContext* e) {
+      return Range{filename_, static_cast<AdaptedToken*>(e->getStart())->lexed().start,
+                   static_cast<AdaptedToken*>(e->getStop())->lexed().end};
+    };
+    if (ctx->ftuple) {
+      if (arrow) {
+        diags_->Error("Invalid 'for' expression",
+                      "Key expression is not valid when building a tuple.", range_of(first),
+                      whole);
+      }
+      if (ellipsis) {
+        diags_->Error("Invalid 'for' expression",
+                      "Grouping ellipsis (...) cannot be used when building a tuple.",
+                      R(ellipsis), whole);
+      }
+    } else if (!arrow) {
+      diags_->Error("Invalid 'for' expression",
+                    "Key expression is required when building an object.", range_of(first),
+                    whole);
+    }
+    return;
+  }
+  if (P::TupleContext* t = ctx->tup) {
+    for (P::ExpressionContext* e : t->items) Expression(e);
+    return;
+  }
+  for (P::ObjectItemContext* item : ctx->obj->items) {
+    P::ExpressionContext* k = item->key;
+    bool bare = !k->yes && k->ops.empty() && !k->first->op && k->first->steps.empty() &&
+                k->first->prim->name;
+    if (!bare) Expression(k);
+    Expression(item->value);
+  }
+}
+
+void DiagnosticWalker::Parts(const std::vector<P::TemplatePartContext*>& parts) {
+  for (P::TemplatePartContext* part : parts) Part(part);
+}
+
+void DiagnosticWalker::Part(P::TemplatePartContext* part) {
+  if (part->qlit) {
+    Literal(part->qlit, true);
+  } else if (part->slit) {
+    Literal(part->slit, false);
+  } else if (part->iopen) {
+    Expression(part->iexpr);
+  } else if (P::TemplateIfContext* c = part->tif) {
+    Expression(c->cond);
+    Parts(c->thenParts);
+    Parts(c->elseParts);
+  } else {
+    Expression(part->tfor->coll);
+    Parts(part->tfor->parts);
+  }
+}
+
+void DiagnosticWalker::Literal(antlr4::Token* t, bool quoted) {
+  scratch_.clear();
+  DecodeStringLit(Text(t), quoted, R(t), &scratch_, diags_);
+}
+
+}  // namespace cairn::syntax::internal

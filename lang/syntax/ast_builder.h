@@ -78,4 +78,46 @@ class AstBuilder {
   bool can_trim_prev_ = false;
 };
 
+/// The diagnostics AstBuilder would report for an item, found without building the AST (what
+/// CheckSyntax needs). Visits the parse tree in the builder's order, so the diagnostics come out
+/// in the same order too.
+class DiagnosticWalker {
+ public:
+  using P = cairn_antlr::HCLParser;
+
+  DiagnosticWalker(std::string_view source, FileName filename, Diagnostics* diags)
+      : source_(source), filename_(filename), diags_(diags) {}
+
+  /// Checks a top-level item (the top-level body's names persist across calls).
+  void TopItem(P::BodyItemContext* item);
+
+ private:
+  using Names = std::vector<std::pair<std::string_view, Range>>;
+
+  Range R(antlr4::Token* t) const {
+    const syntax::Token& l = static_cast<AdaptedToken*>(t)->lexed();
+    return Range{filename_, l.start, l.end};
+  }
+  std::string_view Text(antlr4::Token* t) const {
+    return static_cast<AdaptedToken*>(t)->lexed().Text(source_);
+  }
+
+  void Attribute(P::AttributeContext* ctx, Names* names,
+                 std::unordered_map<std::string_view, Range>* index);
+  void Block(P::BlockContext* ctx);
+  void Expression(P::ExpressionContext* ctx);
+  void Unary(P::UnaryExprContext* ctx);
+  void Steps(const std::vector<P::PostfixContext*>& steps, size_t i, size_t end);
+  void Primary(P::PrimaryContext* ctx);
+  void Parts(const std::vector<P::TemplatePartContext*>& parts);
+  void Part(P::TemplatePartContext* part);
+  void Literal(antlr4::Token* t, bool quoted);
+
+  std::string_view source_;
+  FileName filename_;
+  Diagnostics* diags_;
+  std::unordered_map<std::string_view, Range> top_index_;
+  std::string scratch_;
+};
+
 }  // namespace cairn::syntax::internal

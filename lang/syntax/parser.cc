@@ -70,14 +70,14 @@ class SliceParser {
   bool recovery_ = false;  // hclsyntax's sticky recovery mode, see DescribedError
 };
 
-/// Parses a configuration body item by item. With `body` null, checks only: each item's AST is
-/// built (for the diagnostics only the builder finds) and dropped at once.
+/// Parses a configuration body item by item. With `body` null, checks only: the diagnostics the
+/// AST builder would add are found by a walk that builds nothing.
 void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, FileName filename,
                     Diagnostics* diags, ast::Body* body) {
   TokenAdapter adapter(source, tokens, AdapterMode::kBody, filename);
   SliceParser parser(source, tokens, filename, diags);
   AstBuilder builder(source, filename, diags);
-  ast::Body scratch;
+  internal::DiagnosticWalker walker(source, filename, diags);
   std::vector<ParserToken> slice;
   while (adapter.NextItem(&slice)) {
     P::TopItemContext* item = parser.Parse(slice, adapter.eof_index(), &P::topItem);
@@ -85,9 +85,7 @@ void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, F
     if (body) {
       builder.AddItem(item->item, body, /*top_level=*/true);
     } else {
-      builder.AddItem(item->item, &scratch, /*top_level=*/true);
-      scratch.attributes.clear();
-      scratch.blocks.clear();
+      walker.TopItem(item->item);
     }
   }
   if (adapter.limit_error()) diags->Add(*adapter.limit_error());
