@@ -17,7 +17,7 @@ namespace {
 using NameIndex = std::unordered_map<std::string, size_t>;
 
 struct Indexes {
-  NameIndex providers, variables, locals, outputs, module_calls, resources, data, checks;
+  NameIndex providers, variables, locals, outputs, module_calls, resources, data, checks, imports;
 };
 
 template <typename T>
@@ -222,7 +222,21 @@ void AppendFile(FileDecls& f, Module& m, Indexes& ix, Diagnostics& diags) {
   }
   for (Moved& x : f.moved) m.moved.push_back(x);
   for (Removed& x : f.removed) m.removed.push_back(x);
-  for (Import& x : f.imports) m.imports.push_back(x);
+  for (Import& x : f.imports) {
+    if (!x.static_address.empty()) {
+      auto [it, inserted] = ix.imports.emplace(x.static_address, m.imports.size());
+      if (!inserted) {
+        const Import& first = m.imports[it->second];
+        diags.Error(fmt::format("Duplicate import configuration for \"{}\"", x.static_address),
+                    fmt::format("An import block for the resource \"{}\" was already declared at "
+                                "{}. A resource can have only one import block.",
+                                x.static_address, RangeString(first.decl_range)),
+                    x.to->range);
+        continue;
+      }
+    }
+    m.imports.push_back(x);
+  }
 }
 
 void MergeVariable(Variable& v, const Variable& ov, Diagnostics& diags) {

@@ -1090,6 +1090,116 @@ void DecodeCheckBlock(const ast::Block& block, bool override_file, FileDecls& ou
   out.checks.push_back(std::move(check));
 }
 
+/// Terraform's parseConfigResourceFromExpression for an import block's `to`: a managed
+/// resource (instance) address, possibly inside module instances; instance keys may be
+/// expressions.
+/// Returns the target's address when it is static (Terraform's parseImportToStatic), else "".
+std::string CheckImportTarget(const ast::Attribute& attr, Diagnostics& diags) {
+  const ast::Expr* e = attr.expr.get();
+  bool dynamic_key = false;
+  if (e->kind == ast::ExprKind::kIndex && e->operand &&
+      e->operand->kind == ast::ExprKind::kScopeTraversal) {
+    e = e->operand.get();  // `type.name[expr]`: the key is evaluated later
+    dynamic_key = true;
+  }
+  auto invalid_import = [&] {
+    diags.Error("Invalid import address", "Only managed resources can be imported.", attr.range);
+  };
+  if (e->kind != ast::ExprKind::kScopeTraversal) {
+    diags.Error("Invalid expression", kStaticReferenceDetail, attr.expr->range);
+    invalid_import();
+    return "";
+  }
+  struct Step {
+    bool attr;
+    std::string_view name;
+    Range range;
+    const ast::Expr* key;
+  };
+  std::vector<Step> steps{{true, e->root_name, e->root_range, nullptr}};
+  for (const ast::TraversalStep& s : e->steps) {
+    steps.push_back({s.kind == ast::TraversalStep::Kind::kAttr, s.name, s.range, s.key.get()});
+  }
+  auto key_text = [](const Step& st) {
+    if (!st.key || st.key->kind != ast::ExprKind::kLiteral) return std::string("[?]");
+    if (st.key->literal.kind == ast::LiteralValue::Kind::kString) {
+      return "[\"" + st.key->literal.text + "\"]";
+    }
+    return "[" + st.key->literal.text + "]";
+  };
+  size_t i = 0;
+  while (i < steps.size() && steps[i].attr && steps[i].name == "module") {
+    i += 2;  // module.NAME
+    if (i < steps.size() && !steps[i].attr) ++i;  // [key]
+  }
+  const size_t module_end = i;
+  bool data = false;
+  if (i < steps.size() && steps[i].attr && steps[i].name == "data") {
+    data = true;
+    ++i;
+  } else if (i < steps.size() && steps[i].attr && steps[i].name == "resource") {
+    ++i;
+  }
+  auto span = [&](size_t from) { return Cover(steps[from].range, steps.back().range); };
+  if (i + 2 > steps.size()) {
+    diags.Error("Invalid address", "Resource specification must include a resource type and name.",
+                i < steps.size() ? span(i) : e->range);
+    invalid_import();
+    return "";
+  }
+  static const char* const kReserved[] = {"count", "each", "local", "path", "self",
+                                          "terraform", "var"};
+  if (!data && i == 0) {
+    for (const char* r : kReserved) {
+      if (steps[i].name == r) {
+        diags.Error("Invalid address",
+                    fmt::format("The keyword \"{}\" is reserved and cannot be used to target a "
+                                "resource address. If you are targeting a resource type that "
+                                "uses a reserved keyword, please prefix your address with "
+                                "\"resource.\".",
+                                r),
+                    e->range);
+        invalid_import();
+        return "";
+      }
+    }
+  }
+  size_t rest = steps.size() - (i + 2);
+  if (!steps[i + 1].attr) {
+    diags.Error("Invalid address", "A resource name is required.", steps[i + 1].range);
+    invalid_import();
+    return "";
+  }
+  if (rest == 1 && steps[i + 2].attr) {
+    diags.Error("Invalid address", "Resource instance key must be given in square brackets.",
+                steps[i + 2].range);
+    invalid_import();
+    return "";
+  }
+  if (rest >= 2) {
+    diags.Error("Invalid address", "Unexpected extra operators after address.",
+                steps[i + 3].range);
+    invalid_import();
+    return "";
+  }
+  if (data) {
+    invalid_import();
+    return "";
+  }
+  if (dynamic_key) return "";
+  std::string address;
+  size_t j = 0;
+  while (j < module_end) {
+    address += fmt::format("module.{}", steps[j + 1].name);
+    j += 2;
+    if (j < module_end && !steps[j].attr) address += key_text(steps[j++]);
+    address += ".";
+  }
+  address += fmt::format("{}.{}", steps[i].name, steps[i + 1].name);
+  if (rest == 1) address += key_text(steps[i + 2]);
+  return address;
+}
+
 void DecodeRemovedBlock(const ast::Block& block, FileDecls& out, Diagnostics& diags) {
   BodyContent c = Content(block, RemovedBlockSchema(), diags);
   Removed rm{ExprOf(c, "from"), DefRange(block), &block};
@@ -1173,8 +1283,10 @@ FileDecls DecodeFile(const ast::File& file, bool override_file, Diagnostics& dia
       DecodeRemovedBlock(*block, out, diags);
     } else if (t == "import") {
       BodyContent c = Content(*block, ImportBlockSchema(), diags);
+      std::string address;
+      if (const ast::Attribute* to = c.Find("to")) address = CheckImportTarget(*to, diags);
       out.imports.push_back({ExprOf(c, "to"), ExprOf(c, "id"), ExprOf(c, "for_each"),
-                             ExprOf(c, "provider"), DefRange(*block)});
+                             ExprOf(c, "provider"), DefRange(*block), address});
     } else if (t == "check") {
       DecodeCheckBlock(*block, override_file, out, diags);
     }

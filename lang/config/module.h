@@ -174,6 +174,8 @@ struct Import {
   const ast::Expr* for_each = nullptr;
   const ast::Expr* provider = nullptr;
   Range decl_range;
+  /// The target's address (`module.a.aws_instance.x[0]`) when `to` is static, else "".
+  std::string static_address;
 };
 
 struct Check {

@@ -300,6 +300,20 @@ TEST(LoadConfigTest, AModuleCallingItselfIsAnError) {
   EXPECT_EQ(r.diagnostics[0].subject->filename.str(), "m/main.tf");
 }
 
+TEST(LoaderTest, ImportTargetsHaveStaticAddresses) {
+  ScratchDir dir;
+  dir.Write("main.tf",
+            "import {\n  to = module.a[\"x\"].module.b.terraform_data.r[2]\n  id = \"1\"\n}\n"
+            "import {\n  to = resource.terraform_data.s\n  id = \"2\"\n}\n"
+            "import {\n  to = terraform_data.t[var.k]\n  id = \"3\"\n}\n");
+  LoadResult r = LoadIn(dir.path());
+  EXPECT_TRUE(r.diagnostics.empty());
+  ASSERT_EQ(r.module.imports.size(), 3u);
+  EXPECT_EQ(r.module.imports[0].static_address, "module.a[\"x\"].module.b.terraform_data.r[2]");
+  EXPECT_EQ(r.module.imports[1].static_address, "terraform_data.s");
+  EXPECT_EQ(r.module.imports[2].static_address, "");  // the key is only known later
+}
+
 TEST(LoaderTest, DeclarationsKeepTheirExpressionsAndRanges) {
   LoadResult r = LoadIn(fs::path(CAIRN_SOURCE_DIR) / "examples/quickstart");
   ASSERT_TRUE(r.diagnostics.empty());
