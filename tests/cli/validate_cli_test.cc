@@ -89,6 +89,18 @@ TEST(ValidateCliTest, DirectoryArgumentPrefixesFileNames) {
             "The argument \"value\" is required, but no definition was found.\n");
 }
 
+TEST(ValidateCliTest, AbsoluteDirectoryIsShownRelativeToTheWorkingDirectory) {
+  ScratchDir dir;
+  dir.Write("work/.keep", "");
+  dir.Write("conf/main.tf", "output \"o\" {}\n");
+  CliResult r =
+      RunCairn(dir.path() / "work", {"validate", "-no-color", (dir.path() / "conf").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  // As terraform prints it (checked with terraform 1.11).
+  EXPECT_NE(r.err.find("  on ../conf/main.tf line 1, in output \"o\":\n"), std::string::npos)
+      << r.err;
+}
+
 TEST(ValidateCliTest, ChdirAppliesBeforeValidate) {
   ScratchDir dir;
   dir.Write("conf/main.tf", "output \"o\" {\n  value = 1\n}\n");
