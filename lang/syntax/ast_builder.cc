@@ -636,6 +636,15 @@ void AstBuilder::FlattenPart(P::TemplatePartContext* part, std::vector<TplTok>* 
 ExprPtr AstBuilder::Template(antlr4::Token* open, P::TemplatePartContext* first,
                              const std::vector<P::TemplatePartContext*>& more,
                              antlr4::Token* close, bool flush) {
+  if (first && first->qlit && more.empty()) {
+    // The common "plain string": one literal, nothing to trim or join (same result as below).
+    auto lit = NewExpr(ExprKind::kLiteral, R(first->qlit));
+    lit->literal.kind = ast::LiteralValue::Kind::kString;
+    DecodeStringLit(Text(first->qlit), /*quoted=*/true, lit->range, &lit->literal.text, diags_);
+    auto e = NewExpr(ExprKind::kTemplate, Cover(R(open), R(close)));
+    e->parts.push_back(std::move(lit));
+    return e;
+  }
   std::vector<TplTok> flat;
   ltrim_next_ = false;
   can_trim_prev_ = false;
