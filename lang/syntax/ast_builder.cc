@@ -225,6 +225,66 @@ ast::Block AstBuilder::Block(P::BlockContext* ctx) {
   return block;
 }
 
+void AstBuilder::AddPartialBlock(antlr4::ParserRuleContext* failed, Range end, ast::Body* body) {
+  std::vector<P::BlockContext*> chain;  // outermost first
+  for (auto* c = failed; c; c = static_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    if (c->getRuleIndex() == P::RuleBlock) chain.insert(chain.begin(), static_cast<P::BlockContext*>(c));
+  }
+  if (chain.empty()) return;
+  Diagnostics* real = diags_;
+  Diagnostics ignored;
+  diags_ = &ignored;
+  body->blocks.push_back(PartialBlock(chain, 0, end));
+  diags_ = real;
+}
+
+ast::Block AstBuilder::PartialBlock(const std::vector<P::BlockContext*>& chain, size_t i,
+                                    Range end) {
+  P::BlockContext* ctx = chain[i];
+  ast::Block block;
+  block.type = std::string(Text(ctx->type));
+  block.type_range = R(ctx->type);
+  for (P::BlockLabelContext* label : ctx->labels) {
+    if (P::LabelStringContext* s = label->quoted) {
+      std::string value;
+      for (antlr4::Token* t : s->lits) DecodeStringLit(Text(t), true, R(t), &value, diags_);
+      block.labels.push_back(std::move(value));
+      block.label_ranges.push_back(Cover(R(s->open), s->close ? R(s->close) : R(s->open)));
+    } else if (label->bare) {
+      block.labels.emplace_back(Text(label->bare));
+      block.label_ranges.push_back(R(label->bare));
+    }
+  }
+  block.body = std::make_unique<ast::Body>();
+  if (!ctx->open) {
+    // hclsyntax's placeholders for a block whose header is broken.
+    block.open_brace_range = block.type_range;
+    block.close_brace_range =
+        block.label_ranges.empty() ? block.type_range : block.label_ranges.back();
+    block.range = Cover(block.type_range, block.close_brace_range);
+    block.body->range = block.type_range;
+    block.body->end_range = block.type_range;
+    return block;
+  }
+  block.open_brace_range = R(ctx->open);
+  block.close_brace_range = ctx->close ? R(ctx->close) : end;
+  block.range = Cover(block.type_range, block.close_brace_range);
+  ast::Body* body = block.body.get();
+  if (ctx->single) body->attributes.push_back(Attribute(ctx->single));
+  for (P::BodyItemContext* item : ctx->items) {
+    if (item->attr) {
+      ast::Attribute attr = Attribute(item->attr);
+      if (!body->FindAttribute(attr.name)) body->attributes.push_back(std::move(attr));
+    } else {
+      body->blocks.push_back(Block(item->blk));
+    }
+  }
+  if (i + 1 < chain.size()) body->blocks.push_back(PartialBlock(chain, i + 1, end));
+  body->range = Cover(block.open_brace_range, block.close_brace_range);
+  body->end_range = Range{filename_, block.close_brace_range.end, block.close_brace_range.end};
+  return block;
+}
+
 // ---- Expressions -------------------------------------------------------------------------------
 
 ExprPtr AstBuilder::Expression(P::ExpressionContext* ctx) {

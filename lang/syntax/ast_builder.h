@@ -28,6 +28,13 @@ class AstBuilder {
   void AddItem(P::BodyItemContext* item, ast::Body* body, bool top_level);
 
   ast::ExprPtr Expression(P::ExpressionContext* ctx);
+
+  /// After a syntax error inside a top-level block: the blocks enclosing the error (innermost
+  /// is `failed`), with the items completed before the error, as hclsyntax keeps them (so
+  /// diagnostics can name the block they are in). Diagnostics of the kept items are not
+  /// reported again. `end` stands in for a closing brace not reached.
+  void AddPartialBlock(antlr4::ParserRuleContext* failed, Range end, ast::Body* body);
+
   ast::ExprPtr TemplateFile(P::TemplateFileContext* ctx, Range whole);
 
  private:
@@ -45,6 +52,7 @@ class AstBuilder {
 
   ast::Attribute Attribute(P::AttributeContext* ctx);
   ast::Block Block(P::BlockContext* ctx);
+  ast::Block PartialBlock(const std::vector<P::BlockContext*>& chain, size_t i, Range end);
   /// Reports "Attribute redefined" and returns false when `attr` repeats a name of `body`
   /// (looked up in `index` when given, which then remembers `attr`).
   bool CheckDuplicate(const ast::Attribute& attr, const ast::Body& body,

@@ -67,7 +67,18 @@ class SliceParser {
   ItemTokenStream stream_;
   P parser_;
   std::shared_ptr<FirstErrorStrategy> strategy_;
-  bool recovery_ = false;  // hclsyntax's sticky recovery mode, see DescribedError
+  bool recovery_ = false;
+
+ public:
+  /// After Parse returned null: the innermost rule at the error (valid until the next Parse).
+  antlr4::ParserRuleContext* error_context() const { return strategy_->info().ctx; }
+  /// After Parse returned null: the range of the last token before the slice's end.
+  Range slice_end() {
+    size_t i = stream_.count() >= 2 ? stream_.count() - 2 : 0;  // before EOF
+    if (i > 0 && stream_.at(i)->getType() == P::NEWLINE) --i;
+    const Token& t = stream_.at(i)->lexed();
+    return Range{filename_, t.start, t.end};
+  }  // hclsyntax's sticky recovery mode, see DescribedError
 };
 
 /// Parses a configuration body item by item. With `body` null, checks only: the diagnostics the
@@ -81,7 +92,10 @@ void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, F
   std::vector<ParserToken> slice;
   while (adapter.NextItem(&slice)) {
     P::TopItemContext* item = parser.Parse(slice, adapter.eof_index(), &P::topItem);
-    if (!item) continue;
+    if (!item) {
+      if (body) builder.AddPartialBlock(parser.error_context(), parser.slice_end(), body);
+      continue;
+    }
     if (body) {
       builder.AddItem(item->item, body, /*top_level=*/true);
     } else {

@@ -240,3 +240,30 @@ TEST(ParserLimits, AllLimitsAtOnceStayWithinTheStack) {
 
 }  // namespace
 }  // namespace cairn::syntax
+
+namespace cairn::syntax {
+namespace {
+
+/// Like hclsyntax, a block whose body has a syntax error stays in the AST with what parsed
+/// before the error, so diagnostics can still say which block they are in.
+TEST(ParserRecovery, BlockWithAnErrorIsKeptPartially) {
+  ParseResult r = ParseFile(
+      "resource \"a\" \"b\" {\n  x = 1\n  inner {\n    y = 1 +\n  }\n}\nlocals {\n  ok = 1\n}\n",
+      "partial.tf");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].summary, "Invalid expression");
+  ASSERT_EQ(r.file->body.blocks.size(), 2u);
+  const ast::Block& res = r.file->body.blocks[0];
+  EXPECT_EQ(res.type, "resource");
+  EXPECT_EQ(res.labels, (std::vector<std::string>{"a", "b"}));
+  ASSERT_NE(res.body->FindAttribute("x"), nullptr);
+  ASSERT_EQ(res.body->blocks.size(), 1u);
+  EXPECT_EQ(res.body->blocks[0].type, "inner");
+  EXPECT_TRUE(res.body->blocks[0].body->attributes.empty());
+  EXPECT_EQ(res.range.start.line, 1);
+  EXPECT_GE(res.range.end.line, 4);
+  EXPECT_EQ(r.file->body.blocks[1].type, "locals");
+}
+
+}  // namespace
+}  // namespace cairn::syntax
