@@ -1,5 +1,6 @@
 #include "cli/fmt_sources.h"
 
+#include "lang/base/go_quote.h"
 #include "lang/format/quoted_literal.h"
 #include "lang/syntax/lexer.h"
 #include "lang/syntax/navigation.h"
@@ -44,7 +45,7 @@ std::vector<std::pair<std::pair<int64_t, int64_t>, std::string>> TopLevelBlocks(
       while (j < n && toks[j].kind != TokenKind::kOBrace) {
         if (toks[j].kind == TokenKind::kIdent) {
           header += ' ';
-          header += syntax::GoQuote(toks[j].Text(src));
+          header += GoQuote(toks[j].Text(src));
           ++j;
         } else if (toks[j].kind == TokenKind::kOQuote) {
           std::string label;
@@ -77,7 +78,7 @@ std::vector<std::pair<std::pair<int64_t, int64_t>, std::string>> TopLevelBlocks(
           }
           ++j;
           header += ' ';
-          header += syntax::GoQuote(label);
+          header += GoQuote(label);
         } else {
           ok = false;
           break;

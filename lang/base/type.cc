@@ -1,5 +1,7 @@
 #include "lang/base/type.h"
 
+#include "lang/base/go_quote.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -29,29 +31,6 @@ bool IsValidIdentifier(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return IsIdentifierChar(c); });
 }
 
-/// Go's %q for the rare attribute name that is not an identifier (printable ASCII kept).
-std::string GoQuote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      static const char* hex = "0123456789abcdef";
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  out.push_back('"');
-  return out;
-}
 
 /// Whether an object or tuple type appears anywhere in `t` (such types print on many lines).
 bool HasStructural(const Type& t) {

@@ -17,10 +17,6 @@ namespace cairn::syntax {
 /// "" when no top-level block contains the offset.
 std::string ContextString(const ast::File& file, int64_t byte);
 
-/// Go's strconv.Quote: `"` + s with `"`, `\`, control characters and invalid UTF-8 escaped
-/// + `"`. Printable non-ASCII text is kept.
-std::string GoQuote(std::string_view s);
-
 /// A SourceIndex over parsed files (their `source` and AST).
 class ParsedSources final : public SourceIndex {
  public:

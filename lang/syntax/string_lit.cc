@@ -1,5 +1,7 @@
 #include "lang/syntax/string_lit.h"
 
+#include "lang/base/go_quote.h"
+
 #include <cstdio>
 
 namespace cairn::syntax {
@@ -53,29 +55,6 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
-/// Go's %q for a short string of escape-selector text.
-std::string GoQuote(std::string_view s) {
-  std::string r = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': r += "\\\""; break;
-      case '\\': r += "\\\\"; break;
-      case '\n': r += "\\n"; break;
-      case '\r': r += "\\r"; break;
-      case '\t': r += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02x", c);
-          r += buf;
-        } else {
-          r.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  r += "\"";
-  return r;
-}
 
 }  // namespace
 

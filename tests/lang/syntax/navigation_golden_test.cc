@@ -31,9 +31,6 @@ TEST(NavigationGoldenTest, ContextStringsMatchTerraform) {
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(kCases)) {
     const std::string name = entry.path().filename().string();
-    // Known parser gap: a block whose body has a syntax error is dropped from the partial AST
-    // (hclsyntax keeps it), so there is no "locals" context. See the DISABLED_ test below.
-    if (name == "syntax_error") continue;
     ParseResult parsed = ParseFile(Slurp(entry.path() / "main.tf"), "main.tf");
     ParsedSources sources;
     sources.Add(*parsed.file);
@@ -53,9 +50,9 @@ TEST(NavigationGoldenTest, ContextStringsMatchTerraform) {
 
 // End to end for a syntax error: our parser's diagnostics rendered over our AST give
 // Terraform's text.
-// DISABLED until the parser keeps a block whose body has an error in the partial AST, with its
-// full range, as hclsyntax does (Terraform then says "in locals").
-TEST(NavigationGoldenTest, DISABLED_SyntaxErrorRendersLikeTerraform) {
+// The partial AST keeps a block whose body has an error, as hclsyntax does, so Terraform's
+// "in locals" context appears.
+TEST(NavigationGoldenTest, SyntaxErrorRendersLikeTerraform) {
   const std::filesystem::path dir = kCases / "syntax_error";
   ParseResult parsed = ParseFile(Slurp(dir / "main.tf"), "main.tf");
   ParsedSources sources;

@@ -1,5 +1,7 @@
 #include "lang/syntax/navigation.h"
 
+#include "lang/base/go_quote.h"
+
 #include <gtest/gtest.h>
 
 #include "lang/base/diagnostic_text.h"
@@ -66,7 +68,9 @@ TEST(ContextStringTest, LabelsAreQuotedLikeGo) {
   file.body.blocks.push_back(
       MakeBlock("module", {"ünï", "a\"b\\c", "tab\there", std::string("bad\xff", 4)}, 0, 10));
   EXPECT_EQ(ContextString(file, 5), "module \"ünï\" \"a\\\"b\\\\c\" \"tab\\there\" \"bad\\xff\"");
-  EXPECT_EQ(GoQuote(std::string("\x01\x7f\u0085\u00e9", 6)), "\"\\x01\\x7f\\u0085é\"");
+  // Non-printable runes are escaped as Go does (U+00A0 is not printable in Go's sense).
+  EXPECT_EQ(cairn::GoQuote(std::string("\x01\x7f\u0085\u00a0\u00e9", 8)),
+            "\"\\x01\\x7f\\u0085\\u00a0é\"");
 }
 
 TEST(ParsedSourcesTest, RendersContextOfByteBeforeSubject) {
