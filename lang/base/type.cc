@@ -31,7 +31,6 @@ bool IsValidIdentifier(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return IsIdentifierChar(c); });
 }
 
-
 /// Whether an object or tuple type appears anywhere in `t` (such types print on many lines).
 bool HasStructural(const Type& t) {
   if (t.IsObject() || t.IsTuple()) return true;
@@ -39,12 +38,19 @@ bool HasStructural(const Type& t) {
   return false;
 }
 
+/// The shared node of a primitive type: only its kind is set.
+Compound PrimitiveNode(Type::Kind kind) {
+  Compound node;
+  node.kind = kind;
+  return node;
+}
+
 }  // namespace
 
 Type::Type(Kind k) {
-  static const Compound kBoolNode{Kind::kBool};
-  static const Compound kNumberNode{Kind::kNumber};
-  static const Compound kStringNode{Kind::kString};
+  static const Compound kBoolNode = PrimitiveNode(Kind::kBool);
+  static const Compound kNumberNode = PrimitiveNode(Kind::kNumber);
+  static const Compound kStringNode = PrimitiveNode(Kind::kString);
   const Compound* node = k == Kind::kBool     ? &kBoolNode
                          : k == Kind::kNumber ? &kNumberNode
                          : k == Kind::kString ? &kStringNode
