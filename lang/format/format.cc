@@ -32,15 +32,11 @@ FormatResult Format(std::string_view source, std::string_view filename) {
   FormatResult result;
   // Terraform formats only what hclsyntax parses: otherwise the changes could be drastic and
   // hard to undo. The syntax check reports the lexer's diagnostics too.
-  result.diagnostics = syntax::CheckSyntax(source, filename);
+  // One lexing serves both the check and the layout.
+  syntax::LexResult lexed = syntax::Lex(source, filename);
+  result.diagnostics = syntax::CheckSyntax(source, lexed, filename);
   if (result.diagnostics.HasErrors()) {
     result.formatted = std::string(source);
-    return result;
-  }
-  syntax::LexResult lexed = syntax::Lex(source, filename);
-  if (lexed.diagnostics.HasErrors()) {  // not expected after the syntax check
-    result.formatted = std::string(source);
-    result.diagnostics.Append(lexed.diagnostics);
     return result;
   }
   FormatResult laid_out = FormatTokens(source, lexed.tokens, filename);

@@ -131,10 +131,13 @@ ParseResult ParseFile(std::string source, std::string_view filename) {
 }
 
 Diagnostics CheckSyntax(std::string_view source, std::string_view filename) {
-  FileName name = FileName::Intern(filename);
-  LexResult lex = Lex(source, filename);
-  Diagnostics diags = std::move(lex.diagnostics);
-  ParseBodyItems(source, lex.tokens, name, &diags, nullptr);
+  return CheckSyntax(source, Lex(source, filename), filename);
+}
+
+Diagnostics CheckSyntax(std::string_view source, const LexResult& lexed,
+                        std::string_view filename) {
+  Diagnostics diags = lexed.diagnostics;
+  ParseBodyItems(source, lexed.tokens, FileName::Intern(filename), &diags, nullptr);
   return diags;
 }
 

@@ -8,6 +8,7 @@
 
 #include "lang/base/diagnostic.h"
 #include "lang/syntax/ast.h"
+#include "lang/syntax/lexer.h"
 
 namespace cairn::syntax {
 
@@ -23,6 +24,11 @@ ParseResult ParseFile(std::string source, std::string_view filename);
 
 /// Checks syntax only, building no AST (what `fmt` needs); the same diagnostics as ParseFile.
 Diagnostics CheckSyntax(std::string_view source, std::string_view filename);
+
+/// CheckSyntax over the result of `Lex(source, filename)` that the caller already has, so a
+/// caller that needs the tokens too (fmt) lexes once. Includes `lexed.diagnostics`.
+Diagnostics CheckSyntax(std::string_view source, const LexResult& lexed,
+                        std::string_view filename);
 
 struct ExprParseResult {
   ast::ExprPtr expr;  // null only when nothing could be recovered
