@@ -1,0 +1,91 @@
+#pragma once
+/// What an expression's references mean: the Scope an expression is evaluated in, and the
+/// FunctionRegistry its calls are dispatched through.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/base/diagnostic.h"
+#include "lang/base/value.h"
+#include "lang/syntax/ast.h"
+
+namespace cairn::eval {
+
+/// The outcome of resolving the root of a traversal.
+struct ScopeLookup {
+  Value value;
+  /// How many of the traversal's steps the scope consumed (`var.x` consumes the `.x`); the
+  /// evaluator applies the remaining steps to `value`.
+  size_t steps_used = 0;
+  /// Errors make the evaluator stop at this traversal (its value is then unknown).
+  Diagnostics diagnostics;
+};
+
+/// Resolves root traversals (`var.x`, `local.y`, `each.key`, `count.index`,
+/// `terraform_data.a`, ...). Implementations decide which roots exist and word the errors for
+/// the ones that do not.
+class Scope {
+ public:
+  virtual ~Scope() = default;
+  /// Resolves `root` followed by `steps` (the scope may use some of the steps, e.g. the
+  /// variable name after `var`). `root_range` is the range of the root name;
+  /// `traversal_range` the range of the whole traversal.
+  virtual ScopeLookup Lookup(std::string_view root, const std::vector<ast::TraversalStep>& steps,
+                             const Range& root_range, const Range& traversal_range) const = 0;
+};
+
+/// A Scope backed by maps, for tests and simple callers. `var.NAME`, `local.NAME` (and any
+/// other `ROOT.NAME` given with SetNamed) resolve to the value stored under that name; other
+/// roots resolve to values set with SetRoot. Missing names get Terraform's errors
+/// ("Reference to undeclared input variable", "Reference to undeclared local value",
+/// "Reference to undeclared resource").
+class MapScope : public Scope {
+ public:
+  void SetNamed(std::string root, std::string name, Value v);
+  void SetRoot(std::string root, Value v);
+
+  ScopeLookup Lookup(std::string_view root, const std::vector<ast::TraversalStep>& steps,
+                     const Range& root_range, const Range& traversal_range) const override;
+
+ private:
+  std::map<std::string, std::map<std::string, Value, std::less<>>, std::less<>> named_;
+  std::map<std::string, Value, std::less<>> roots_;
+};
+
+/// The result of a function call.
+struct FunctionResult {
+  Value value;
+  Diagnostics diagnostics;
+};
+
+/// One argument of a call, evaluated, with its source range (for diagnostics).
+struct FunctionArg {
+  Value value;
+  Range range;
+};
+
+/// Dispatches function calls. `expand_final` arguments are already expanded by the evaluator.
+class FunctionRegistry {
+ public:
+  virtual ~FunctionRegistry() = default;
+  /// Whether a function named `name` (as written, e.g. "upper" or "provider::p::f") exists.
+  virtual bool Has(std::string_view name) const = 0;
+  /// Calls `name`. Precondition: Has(name).
+  virtual FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
+                              const ast::FunctionCallData& call, const Range& call_range) const = 0;
+};
+
+/// A registry with no functions: every call is "Call to unknown function".
+class EmptyFunctionRegistry : public FunctionRegistry {
+ public:
+  bool Has(std::string_view) const override { return false; }
+  FunctionResult Call(std::string_view, const std::vector<FunctionArg>&,
+                      const ast::FunctionCallData&, const Range&) const override {
+    return {};
+  }
+};
+
+}  // namespace cairn::eval

@@ -1,0 +1,157 @@
+// Table-driven evaluation tests: every expression of eval_cases.txt against what Terraform
+// 1.11 printed for it (eval_golden.jsonl, recorded by tests/tools/record_eval_goldens.py) in
+// the scope of eval_scope.txt.
+
+#include "lang/eval/evaluate.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lang/base/convert.h"
+#include "lang/base/value_console.h"
+#include "lang/base/wordwrap.h"
+#include "lang/syntax/parser.h"
+
+namespace cairn::eval {
+namespace {
+
+const std::string kDir = std::string(CAIRN_SOURCE_DIR) + "/tests/lang/eval/";
+
+std::vector<std::string> Lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+/// Evaluates `text` in `scope`; fails the test on a parse error.
+EvalResult EvalText(const std::string& text, const Scope& scope) {
+  syntax::ExprParseResult parsed = syntax::ParseExpression(text, "<test>");
+  EXPECT_FALSE(parsed.diagnostics.HasErrors()) << text;
+  if (!parsed.expr) return {};
+  return Evaluate(*parsed.expr, scope);
+}
+
+/// The scope Terraform saw (see eval_scope.txt).
+const MapScope& TestScope() {
+  static const MapScope* scope = [] {
+    auto* s = new MapScope();
+    MapScope empty;
+    for (const std::string& line : Lines(kDir + "eval_scope.txt")) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f;
+      size_t start = 0;
+      for (int i = 0; i < 3; ++i) {
+        size_t bar = line.find('|', start);
+        f.push_back(line.substr(start, bar - start));
+        start = bar + 1;
+      }
+      f.push_back(line.substr(start));
+      const std::string& kind = f[0];
+      if (kind == "unknown") {
+        ParsedTypeConstraint t = ParseTypeConstraint(f[2]);
+        s->SetNamed("local", f[1], Value::Unknown(t.type).RefineNotNull());
+        continue;
+      }
+      EvalResult v = EvalText(f[3], empty);
+      EXPECT_FALSE(v.diagnostics.HasErrors()) << line;
+      Value value = v.value;
+      if (!f[2].empty()) {
+        ParsedTypeConstraint t = ParseTypeConstraint(f[2]);
+        EXPECT_EQ(t.error, "") << line;
+        ConvertResult c = Convert(value, t.type);
+        EXPECT_TRUE(c.ok()) << line;
+        value = c.value;
+      }
+      if (kind == "svar") value = value.WithMarks(Marks::Sensitive());
+      s->SetNamed("var", f[1], value);
+    }
+    return s;
+  }();
+  return *scope;
+}
+
+struct GoldenCase {
+  std::string expr;
+  nlohmann::json expected;
+};
+
+std::vector<GoldenCase> LoadCases() {
+  std::vector<GoldenCase> out;
+  for (const std::string& line : Lines(kDir + "eval_golden.jsonl")) {
+    if (line.empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line);
+    out.push_back({j["expr"].get<std::string>(), j});
+  }
+  return out;
+}
+
+class EvalGoldenTest : public testing::TestWithParam<GoldenCase> {};
+
+TEST_P(EvalGoldenTest, MatchesTerraform) {
+  const GoldenCase& c = GetParam();
+  EvalResult r = EvalText(c.expr, TestScope());
+  if (c.expected.contains("value")) {
+    for (const Diagnostic& d : r.diagnostics) {
+      ADD_FAILURE() << c.expr << ": unexpected " << d.summary << ": " << d.detail;
+    }
+    EXPECT_EQ(FormatConsoleValue(r.value), c.expected["value"].get<std::string>()) << c.expr;
+  } else {
+    ASSERT_TRUE(r.diagnostics.HasErrors())
+        << c.expr << ": no error, value " << FormatConsoleValue(r.value);
+    const Diagnostic& d = r.diagnostics[0];
+    EXPECT_EQ(d.summary, c.expected["error"]["summary"].get<std::string>()) << c.expr;
+    // Terraform wraps the detail for a 78-column terminal when its output is not one.
+    EXPECT_EQ(WordWrap(d.detail, 78), c.expected["error"]["detail"].get<std::string>())
+        << c.expr;
+    EXPECT_TRUE(d.subject.has_value()) << c.expr;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Terraform, EvalGoldenTest, testing::ValuesIn(LoadCases()),
+                         [](const testing::TestParamInfo<GoldenCase>& info) {
+                           return "case" + std::to_string(info.index);
+                         });
+
+TEST(EvalTest, GoldenTableIsBroad) { EXPECT_GE(LoadCases().size(), 150u); }
+
+/// The subject of an error is the offending sub-expression.
+TEST(EvalTest, SubjectRanges) {
+  struct Case {
+    std::string text;
+    int start_col;
+    int end_col;
+  };
+  const Case cases[] = {
+      {"1 + \"a\"", 5, 8},        // the right operand
+      {"var.o.nope", 6, 11},      // the `.nope` step
+      {"[1][5]", 4, 7},           // the `[5]` step
+      {"\"x${null}\"", 5, 9},     // the interpolated part
+      {"nosuchfunc(1)", 1, 11},   // the function name
+      {"null ? 1 : 2", 1, 5},     // the condition
+  };
+  for (const Case& c : cases) {
+    EvalResult r = EvalText(c.text, TestScope());
+    ASSERT_TRUE(r.diagnostics.HasErrors()) << c.text;
+    ASSERT_TRUE(r.diagnostics[0].subject.has_value()) << c.text;
+    EXPECT_EQ(r.diagnostics[0].subject->start.column, c.start_col) << c.text;
+    EXPECT_EQ(r.diagnostics[0].subject->end.column, c.end_col) << c.text;
+  }
+}
+
+/// Unknowns keep their type where Terraform's do.
+TEST(EvalTest, UnknownTypes) {
+  EXPECT_TRUE(EvalText("local.us == \"a\"", TestScope())
+                  .value.RawEquals(Value::Unknown(Type::Bool()).RefineNotNull()));
+  EXPECT_TRUE(EvalText("\"a${local.us}\"", TestScope())
+                  .value.RawEquals(Value::Unknown(Type::String()).RefineNotNull()));
+  EXPECT_EQ(EvalText("var.l[local.us]", TestScope()).value.type(), Type::Number());
+}
+
+}  // namespace
+}  // namespace cairn::eval

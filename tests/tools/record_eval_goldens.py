@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Records what the real Terraform prints for each expression of tests/lang/eval/eval_cases.txt.
+
+Writes tests/lang/eval/eval_golden.jsonl: one JSON object per case, {"expr": ..., "value": ...}
+with the console notation, or {"expr": ..., "error": {"summary": ..., "detail": ...}} for the
+first error. The scope (variables, sensitive variables, unknown locals) comes from
+tests/lang/eval/eval_scope.txt. Usage: tests/tools/record_eval_goldens.py (needs `terraform`).
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EVAL_DIR = os.path.join(HERE, "..", "lang", "eval")
+
+
+def write_config(directory):
+    lines = []
+    unknown = 0
+    with open(os.path.join(EVAL_DIR, "eval_scope.txt")) as f:
+        for raw in f:
+            raw = raw.rstrip("\n")
+            if not raw or raw.startswith("#"):
+                continue
+            kind, name, type_text, expr = raw.split("|", 3)
+            if kind in ("var", "svar"):
+                lines.append(f'variable "{name}" {{')
+                if type_text:
+                    lines.append(f"  type = {type_text}")
+                if kind == "svar":
+                    lines.append("  sensitive = true")
+                lines.append(f"  default = {expr}")
+                lines.append("}")
+            elif kind == "unknown":
+                # terraform_data's id is unknown during plan; only string is supported here.
+                assert type_text == "string", type_text
+                unknown += 1
+                lines.append(f'resource "terraform_data" "u{unknown}" {{\n  input = 1\n}}')
+                lines.append(f"locals {{\n  {name} = terraform_data.u{unknown}.id\n}}")
+    with open(os.path.join(directory, "main.tf"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def parse_error(stderr):
+    lines = stderr.split("\n")
+    start = next(i for i, l in enumerate(lines) if l.startswith("Error: "))
+    summary = lines[start][len("Error: "):]
+    rest = lines[start + 1:]
+    # Skip the source location block ("  on <console-input> line 1:" + snippet line).
+    i = 0
+    while i < len(rest) and rest[i] == "":
+        i += 1
+    if i < len(rest) and rest[i].startswith("  on "):
+        i += 1
+        while i < len(rest) and rest[i] != "":
+            i += 1
+    body = rest[i:]
+    # The detail ends at the next diagnostic (if any).
+    end = next((j for j, l in enumerate(body) if l.startswith("Error: ") or l.startswith("Warning: ")), len(body))
+    detail = "\n".join(body[:end]).strip("\n")
+    return {"summary": summary, "detail": detail}
+
+
+def main():
+    env = dict(os.environ, TF_CLI_CONFIG_FILE="/dev/null")
+    out = []
+    with open(os.path.join(EVAL_DIR, "eval_cases.txt")) as f:
+        cases = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    with tempfile.TemporaryDirectory() as d:
+        write_config(d)
+        for expr in cases:
+            p = subprocess.run(["terraform", "console", "-plan", "-no-color"], input=expr + "\n",
+                               cwd=d, env=env, capture_output=True, text=True)
+            if p.returncode == 0:
+                out.append({"expr": expr, "value": p.stdout.rstrip("\n")})
+            else:
+                out.append({"expr": expr, "error": parse_error(p.stderr)})
+    with open(os.path.join(EVAL_DIR, "eval_golden.jsonl"), "w") as f:
+        for o in out:
+            f.write(json.dumps(o, ensure_ascii=False) + "\n")
+    print(f"recorded {len(out)} cases", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
