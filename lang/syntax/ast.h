@@ -36,6 +36,9 @@ enum class ExprKind {
   kObject,             // {a = 1, "b" = 2, (k) = 3}
   kFor,                // [for ...] or {for ...}
   kParens,             // (a)
+  kInvalid,            // placeholder for an expression that failed to parse (hclsyntax's
+                       // ExprSyntaxError): keeps its attribute in the partial AST so that
+                       // later phases report no follow-on errors; its value is unknown
 };
 
 enum class BinaryOperator {

@@ -225,21 +225,45 @@ ast::Block AstBuilder::Block(P::BlockContext* ctx) {
   return block;
 }
 
-void AstBuilder::AddPartialBlock(antlr4::ParserRuleContext* failed, Range end, ast::Body* body) {
+void AstBuilder::AddPartialBlock(antlr4::ParserRuleContext* failed, Range end, Range error_at,
+                                 ast::Body* body) {
   std::vector<P::BlockContext*> chain;  // outermost first
+  P::AttributeContext* failed_attr = nullptr;  // innermost, below the innermost block
   for (auto* c = failed; c; c = static_cast<antlr4::ParserRuleContext*>(c->parent)) {
-    if (c->getRuleIndex() == P::RuleBlock) chain.insert(chain.begin(), static_cast<P::BlockContext*>(c));
+    if (c->getRuleIndex() == P::RuleBlock) {
+      chain.insert(chain.begin(), static_cast<P::BlockContext*>(c));
+    } else if (c->getRuleIndex() == P::RuleAttribute && chain.empty() && !failed_attr) {
+      failed_attr = static_cast<P::AttributeContext*>(c);
+    }
   }
-  if (chain.empty()) return;
   Diagnostics* real = diags_;
   Diagnostics ignored;
   diags_ = &ignored;
-  body->blocks.push_back(PartialBlock(chain, 0, end));
+  if (chain.empty()) {
+    AddFailedAttribute(failed_attr, error_at, body);
+  } else {
+    body->blocks.push_back(PartialBlock(chain, 0, end, failed_attr, error_at));
+  }
   diags_ = real;
 }
 
+void AstBuilder::AddFailedAttribute(P::AttributeContext* ctx, Range error_at, ast::Body* body) {
+  if (!ctx || !ctx->name || !ctx->eq) return;
+  ast::Attribute attr;
+  attr.name = std::string(Text(ctx->name));
+  if (body->FindAttribute(attr.name)) return;
+  attr.name_range = R(ctx->name);
+  attr.equals_range = R(ctx->eq);
+  // Like hclsyntax's placeholder, the value covers the token the parser stopped at.
+  const Range value = error_at;
+  attr.expr = NewExpr(ExprKind::kInvalid, value);
+  attr.range = Cover(attr.name_range, value);
+  body->attributes.push_back(std::move(attr));
+}
+
 ast::Block AstBuilder::PartialBlock(const std::vector<P::BlockContext*>& chain, size_t i,
-                                    Range end) {
+                                    Range end, P::AttributeContext* failed_attr,
+                                    Range error_at) {
   P::BlockContext* ctx = chain[i];
   ast::Block block;
   block.type = std::string(Text(ctx->type));
@@ -279,7 +303,11 @@ ast::Block AstBuilder::PartialBlock(const std::vector<P::BlockContext*>& chain, 
       body->blocks.push_back(Block(item->blk));
     }
   }
-  if (i + 1 < chain.size()) body->blocks.push_back(PartialBlock(chain, i + 1, end));
+  if (i + 1 < chain.size()) {
+    body->blocks.push_back(PartialBlock(chain, i + 1, end, failed_attr, error_at));
+  } else {
+    AddFailedAttribute(failed_attr, error_at, body);
+  }
   body->range = Cover(block.open_brace_range, block.close_brace_range);
   body->end_range = Range{filename_, block.close_brace_range.end, block.close_brace_range.end};
   return block;

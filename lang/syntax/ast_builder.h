@@ -33,7 +33,8 @@ class AstBuilder {
   /// is `failed`), with the items completed before the error, as hclsyntax keeps them (so
   /// diagnostics can name the block they are in). Diagnostics of the kept items are not
   /// reported again. `end` stands in for a closing brace not reached.
-  void AddPartialBlock(antlr4::ParserRuleContext* failed, Range end, ast::Body* body);
+  void AddPartialBlock(antlr4::ParserRuleContext* failed, Range end, Range error_at,
+                       ast::Body* body);
 
   ast::ExprPtr TemplateFile(P::TemplateFileContext* ctx, Range whole);
 
@@ -52,7 +53,11 @@ class AstBuilder {
 
   ast::Attribute Attribute(P::AttributeContext* ctx);
   ast::Block Block(P::BlockContext* ctx);
-  ast::Block PartialBlock(const std::vector<P::BlockContext*>& chain, size_t i, Range end);
+  ast::Block PartialBlock(const std::vector<P::BlockContext*>& chain, size_t i, Range end,
+                          P::AttributeContext* failed_attr, Range error_at);
+  /// The attribute whose value failed to parse, kept with a kInvalid placeholder expression
+  /// (as hclsyntax keeps it), so that no "Missing required argument" follows the syntax error.
+  void AddFailedAttribute(P::AttributeContext* ctx, Range error_at, ast::Body* body);
   /// Reports "Attribute redefined" and returns false when `attr` repeats a name of `body`
   /// (looked up in `index` when given, which then remembers `attr`).
   bool CheckDuplicate(const ast::Attribute& attr, const ast::Body& body,

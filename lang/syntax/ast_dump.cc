@@ -205,6 +205,9 @@ class Dumper {
         }
         Line(in, ")");
         return;
+      case K::kInvalid:
+        Line(in, "(invalid " + R(e.range) + ")");
+        return;
       case K::kParens:
         Line(in, "(parens " + R(e.range));
         Expr(*e.operand, in + 1);

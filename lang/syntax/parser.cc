@@ -1,5 +1,7 @@
 #include "lang/syntax/parser.h"
 
+#include <optional>
+
 #include "HCLParser.h"
 #include "lang/syntax/ast_builder.h"
 #include "lang/syntax/lexer.h"
@@ -55,6 +57,7 @@ class SliceParser {
     }
     internal::DescribedError e =
         internal::DescribeSyntaxError(strategy_->info(), stream_, source_, filename_);
+    error_subject_ = e.diagnostic.subject;
     if (!recovery_ || !e.guarded) diags_->Add(std::move(e.diagnostic));
     recovery_ = recovery_ || e.sets_recovery;
     return nullptr;
@@ -68,8 +71,12 @@ class SliceParser {
   P parser_;
   std::shared_ptr<FirstErrorStrategy> strategy_;
   bool recovery_ = false;
+  std::optional<Range> error_subject_;
 
  public:
+  /// After Parse returned null: the subject of the syntax error (reported or not), which is
+  /// also the range of hclsyntax's placeholder for the expression that failed.
+  Range error_subject() { return error_subject_ ? *error_subject_ : slice_end(); }
   /// After Parse returned null: the innermost rule at the error (valid until the next Parse).
   antlr4::ParserRuleContext* error_context() const { return strategy_->info().ctx; }
   /// After Parse returned null: the range of the last token before the slice's end.
@@ -93,7 +100,8 @@ void ParseBodyItems(std::string_view source, const std::vector<Token>& tokens, F
   while (adapter.NextItem(&slice)) {
     P::TopItemContext* item = parser.Parse(slice, adapter.eof_index(), &P::topItem);
     if (!item) {
-      if (body) builder.AddPartialBlock(parser.error_context(), parser.slice_end(), body);
+      if (body) builder.AddPartialBlock(parser.error_context(), parser.slice_end(),
+                                       parser.error_subject(), body);
       continue;
     }
     if (body) {

@@ -259,10 +259,28 @@ TEST(ParserRecovery, BlockWithAnErrorIsKeptPartially) {
   ASSERT_NE(res.body->FindAttribute("x"), nullptr);
   ASSERT_EQ(res.body->blocks.size(), 1u);
   EXPECT_EQ(res.body->blocks[0].type, "inner");
-  EXPECT_TRUE(res.body->blocks[0].body->attributes.empty());
+  // The attribute whose value failed stays, with a placeholder over the token where the parser
+  // stopped (hclsyntax's ExprSyntaxError), so later phases add no "missing argument" errors.
+  const ast::Attribute* y = res.body->blocks[0].body->FindAttribute("y");
+  ASSERT_NE(y, nullptr);
+  EXPECT_EQ(y->expr->kind, ast::ExprKind::kInvalid);
+  EXPECT_EQ(y->expr->range.start.line, 4);
+  EXPECT_EQ(y->expr->range.start.column, 12);
+  EXPECT_EQ(y->expr->range.end.line, 5);
   EXPECT_EQ(res.range.start.line, 1);
   EXPECT_GE(res.range.end.line, 4);
   EXPECT_EQ(r.file->body.blocks[1].type, "locals");
+}
+
+TEST(ParserRecovery, TopLevelAttributeWithAnErrorIsKeptWithAPlaceholder) {
+  ParseResult r = ParseFile("a = 1 +\nb = 2\n", "vars.tfvars");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].summary, "Invalid expression");
+  const ast::Attribute* a = r.file->body.FindAttribute("a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->expr->kind, ast::ExprKind::kInvalid);
+  EXPECT_EQ(a->expr->range, *r.diagnostics[0].subject);
+  ASSERT_NE(r.file->body.FindAttribute("b"), nullptr);
 }
 
 }  // namespace
