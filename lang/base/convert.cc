@@ -208,8 +208,12 @@ ConvertResult UnifyMapElements(std::vector<std::pair<std::string, Value>>& elems
   return Ok(Value());
 }
 
-Conv CollectionToList(Type ety, Conv conv) {
-  return [ety, conv](const Value& val, const ValuePath& path) -> ConvertResult {
+/// list(T) or set(T) from any collection: each element converted, then the target built.
+Conv CollectionToListOrSet(Type ety, Conv conv, bool to_set) {
+  return [ety, conv, to_set](const Value& val, const ValuePath& path) -> ConvertResult {
+    auto make = [to_set](Type t, std::vector<Value> elems) {
+      return to_set ? Value::Set(t, std::move(elems)) : Value::List(t, std::move(elems));
+    };
     std::vector<Value> elems;
     elems.reserve(val.Length());
     for (size_t i = 0; i < val.Length(); i++) {
@@ -222,37 +226,21 @@ Conv CollectionToList(Type ety, Conv conv) {
       elems.push_back(NullWithoutOptional(e));
     }
     if (elems.empty()) {
-      if (ety.IsDynamic()) return Ok(Value::List(val.type().ElementType(), {}));
-      return Ok(Value::List(WithoutOptionalAttributes(ety), {}));
+      if (ety.IsDynamic()) return Ok(make(val.type().ElementType(), {}));
+      return Ok(make(WithoutOptionalAttributes(ety), {}));
     }
-    if (!SameTypes(elems)) return Fail(path, "element types must all match for conversion to list");
+    if (!SameTypes(elems)) {
+      return Fail(path, to_set ? "element types must all match for conversion to set"
+                               : "element types must all match for conversion to list");
+    }
     Type t = elems[0].type();
-    return Ok(Value::List(t, std::move(elems)));
+    return Ok(make(t, std::move(elems)));
   };
 }
 
-Conv CollectionToSet(Type ety, Conv conv) {
-  return [ety, conv](const Value& val, const ValuePath& path) -> ConvertResult {
-    std::vector<Value> elems;
-    elems.reserve(val.Length());
-    for (size_t i = 0; i < val.Length(); i++) {
-      Value e = val[i];
-      if (conv) {
-        ConvertResult r = conv(e, WithIndex(path, Value::Int(static_cast<int64_t>(i))));
-        if (!r.ok()) return r;
-        e = std::move(r.value);
-      }
-      elems.push_back(NullWithoutOptional(e));
-    }
-    if (elems.empty()) {
-      if (ety.IsDynamic()) return Ok(Value::Set(val.type().ElementType(), {}));
-      return Ok(Value::Set(WithoutOptionalAttributes(ety), {}));
-    }
-    if (!SameTypes(elems)) return Fail(path, "element types must all match for conversion to set");
-    Type t = elems[0].type();
-    return Ok(Value::Set(t, std::move(elems)));
-  };
-}
+Conv CollectionToList(Type ety, Conv conv) { return CollectionToListOrSet(ety, conv, false); }
+
+Conv CollectionToSet(Type ety, Conv conv) { return CollectionToListOrSet(ety, conv, true); }
 
 Conv CollectionToMap(Type ety, Conv conv) {
   return [ety, conv](const Value& val, const ValuePath& path) -> ConvertResult {
