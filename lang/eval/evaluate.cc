@@ -89,19 +89,24 @@ Value GetAttr(const Value& obj, const std::string& name, const Range& range, Dia
     return WithMarksIf(*found, marks);
   }
   if (ty.IsDynamic()) return WithMarksIf(Value::DynamicUnknown(), marks);
-  if ((ty.IsList() || ty.IsSet()) && ty.ElementType().IsObject()) {
-    const char* kind = ty.IsList() ? "list" : "set";
+  if (ty.IsList() && ty.ElementType().IsObject()) {
     std::string detail =
         ty.ElementType().HasAttribute(name)
-            ? fmt::format("Can't access attributes on a {} of objects. Did you mean to access "
-                          "attribute \"{}\" for a specific element of the {}, or across all "
-                          "elements of the {}?",
-                          kind, name, kind, kind)
-            : fmt::format("Can't access attributes on a {} of objects. Did you mean to access an "
-                          "attribute for a specific element of the {}, or across all elements "
-                          "of the {}?",
-                          kind, kind, kind);
+            ? fmt::format("Can't access attributes on a list of objects. Did you mean to access "
+                          "attribute \"{}\" for a specific element of the list, or across all "
+                          "elements of the list?",
+                          name)
+            : std::string("Can't access attributes on a list of objects. Did you mean to access "
+                          "an attribute for a specific element of the list, or across all "
+                          "elements of the list?");
     AddError(diags, "Unsupported attribute", std::move(detail), range);
+    return Value::DynamicUnknown();
+  }
+  if (ty.IsSet() && ty.ElementType().IsObject()) {
+    AddError(diags, "Unsupported attribute",
+             "Can't access attributes on a set of objects. Did you mean to access an attribute "
+             "across all elements of the set?",
+             range);
     return Value::DynamicUnknown();
   }
   if (ty.IsPrimitive()) {
@@ -115,10 +120,9 @@ Value GetAttr(const Value& obj, const std::string& name, const Range& range, Dia
   return Value::DynamicUnknown();
 }
 
-/// hcl.Index. `static_step` selects the detailed out-of-range texts Terraform gives for a
-/// literal index into a list written in a traversal (`var.l[3]`).
+/// hcl.Index.
 Value Index(const Value& collection, const Value& key_in, const Range& range,
-            std::optional<Range> context, bool static_step, Diagnostics& diags) {
+            std::optional<Range> context, Diagnostics& diags) {
   if (collection.IsNull()) {
     AddError(diags, "Attempt to index null value",
              "This value is null, so it does not have any indices.", range, context);
@@ -161,21 +165,23 @@ Value Index(const Value& collection, const Value& key_in, const Range& range,
     if (i && *i >= 0 && static_cast<size_t>(*i) < coll.Length()) {
       return WithMarksIf(coll[static_cast<size_t>(*i)], marks);
     }
+    // hcl.Index's special messages; note that (as in hcl) "greater than or equal to the
+    // length" is only given when the index equals the length.
     std::string detail = fmt::format("{}.", kNoElement);
-    if (static_step && ty.IsList() && key_in.marks().empty()) {
-      if (!n.IsInteger()) {
-        detail = fmt::format(
-            "{}: indexing a sequence requires a whole number, but the given index has a "
-            "fractional part.",
-            kNoElement);
-      } else if (n.Sign() < 0) {
-        detail = fmt::format("{}: a negative number is not a valid index for a sequence.",
-                             kNoElement);
-      } else {
-        detail = fmt::format(
-            "{}: the given index is greater than or equal to the length of the collection.",
-            kNoElement);
-      }
+    if (!n.IsInteger()) {
+      detail = fmt::format(
+          "{}: indexing a sequence requires a whole number, but the given index has a "
+          "fractional part.",
+          kNoElement);
+    } else if (n.Sign() < 0) {
+      detail =
+          fmt::format("{}: a negative number is not a valid index for a sequence.", kNoElement);
+    } else if (i && static_cast<uint64_t>(*i) == coll.Length()) {
+      detail = coll.Length() == 0
+                   ? fmt::format("{}: the collection has no elements.", kNoElement)
+                   : fmt::format("{}: the given index is greater than or equal to the length of "
+                                 "the collection.",
+                                 kNoElement);
     }
     AddError(diags, std::string(kInvalidIndex), std::move(detail), range, context);
     return Value::DynamicUnknown();
@@ -189,7 +195,7 @@ Value Index(const Value& collection, const Value& key_in, const Range& range,
       return Value::DynamicUnknown();
     }
     key = converted.value;
-    if (!coll.IsKnown() || !key.IsKnown()) return WithMarksIf(Value::DynamicUnknown(), marks);
+    if (!key.IsKnown()) return WithMarksIf(Value::DynamicUnknown(), marks);
     const std::string& name = key.AsString();
     if (!ty.HasAttribute(name)) {
       std::string detail = fmt::format("{}.", kNoElement);
@@ -309,12 +315,7 @@ class Evaluator {
       case ExprKind::kIndex: {
         Value coll = Eval(*e.operand, diags);
         Value key = Eval(*e.index, diags);
-        // hclsyntax turns a literal key (a negative number included) into a static traversal
-        // step, which words an out-of-range index in more detail.
-        const Expr& k = *e.index;
-        bool literal_key = k.kind == ExprKind::kLiteral ||
-                           (k.kind == ExprKind::kUnaryOp && k.operand->kind == ExprKind::kLiteral);
-        return Index(coll, key, Span(e.op_range, e.range), e.range, literal_key, diags);
+        return Index(coll, key, Span(e.op_range, e.range), e.range, diags);
       }
       case ExprKind::kSplat:
         return EvalSplat(e, diags);
@@ -455,7 +456,7 @@ class Evaluator {
       if (step.kind == ast::TraversalStep::Kind::kAttr) {
         current = GetAttr(current, step.name, step.range, diags);
       } else {
-        current = Index(current, LiteralOf(step.key->literal), step.range, std::nullopt, true,
+        current = Index(current, LiteralOf(step.key->literal), step.range, std::nullopt,
                         diags);
       }
       if (diags.ErrorCount() != before) return Value::DynamicUnknown();
@@ -473,7 +474,14 @@ class Evaluator {
     if (!source.IsKnown() && source.type().IsDynamic()) {
       return WithMarksIf(Value::DynamicUnknown(), marks);
     }
-    if (!IsSequenceOrSet(source.type())) source = Value::Tuple({source});
+    if (!IsSequenceOrSet(source.type())) {
+      // An unknown single value that may be null could become an empty tuple or a
+      // one-element tuple: even the result type is unknown.
+      if (!source.IsKnown() && !source.DefinitelyNotNull()) {
+        return WithMarksIf(Value::DynamicUnknown(), marks);
+      }
+      source = Value::Tuple({source});
+    }
     const Type& ty = source.type();
     auto result_type = [&](Diagnostics& type_diags) -> Type {
       if (ty.IsList() || ty.IsSet()) {

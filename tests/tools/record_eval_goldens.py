@@ -18,7 +18,6 @@ EVAL_DIR = os.path.join(HERE, "..", "lang", "eval")
 
 def write_config(directory):
     lines = []
-    unknown = 0
     with open(os.path.join(EVAL_DIR, "eval_scope.txt")) as f:
         for raw in f:
             raw = raw.rstrip("\n")
@@ -33,12 +32,13 @@ def write_config(directory):
                     lines.append("  sensitive = true")
                 lines.append(f"  default = {expr}")
                 lines.append("}")
-            elif kind == "unknown":
-                # terraform_data's id is unknown during plan; only string is supported here.
-                assert type_text == "string", type_text
-                unknown += 1
-                lines.append(f'resource "terraform_data" "u{unknown}" {{\n  input = 1\n}}')
-                lines.append(f"locals {{\n  {name} = terraform_data.u{unknown}.id\n}}")
+            elif kind == "resource":
+                # A terraform_data resource: its attributes are unknown during plan.
+                lines.append(f'resource "terraform_data" "{name}" {{\n  input = {expr}\n}}')
+            elif kind in ("unknown", "unknown!"):
+                # A local whose value (an expression over terraform_data resources) is unknown
+                # during plan; `unknown!` ones are refined as not null.
+                lines.append(f"locals {{\n  {name} = {expr}\n}}")
     with open(os.path.join(directory, "main.tf"), "w") as f:
         f.write("\n".join(lines) + "\n")
 
