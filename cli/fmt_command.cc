@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/fmt_sources.h"
 #include "cli/unified_diff.h"
+#include "lang/base/atomic_file.h"
 #include "lang/base/diagnostic.h"
 #include "lang/base/diagnostic_text.h"
 #include "lang/base/source_index.h"
@@ -281,11 +282,10 @@ class FmtRun {
     if (r.formatted != src) {
       if (opts_.list) Output(path + "\n");
       if (opts_.write) {
-        std::ofstream f(path, std::ios::binary | std::ios::trunc);
-        f << r.formatted;
-        f.close();
-        if (!f) {
-          AddError(diags_, "Failed to write " + path);
+        // Atomically: a kill mid-write leaves the old file, never a truncated one.
+        std::string error;
+        if (!WriteFileAtomically(path, r.formatted, &error)) {
+          AddError(diags_, "Failed to write " + path + ": " + error);
           return;
         }
       }

@@ -3,6 +3,7 @@
 // name aside).
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <string>
@@ -82,6 +83,20 @@ TEST_F(FmtCliTest, DefaultWritesAndListsThenIsQuiet) {
   testing::CliResult again = Fmt({"-no-color"});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.out, "");
+}
+
+TEST_F(FmtCliTest, RewriteIsAtomicAndKeepsPermissions) {
+  const std::string path = (dir_.path() / "a.tf").string();
+  ASSERT_EQ(chmod(path.c_str(), 0600), 0);
+  testing::CliResult r = Fmt({"a.tf"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(Read("a.tf"), "a = 1\n");
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_EQ(e.path().filename().string().find(".cairn-tmp-"), std::string::npos);
+  }
 }
 
 TEST_F(FmtCliTest, NoListNoWritePrintsFormattedFile) {
