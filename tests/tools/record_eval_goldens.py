@@ -3,7 +3,9 @@
 
 Writes tests/lang/eval/eval_golden.jsonl: one JSON object per case, {"expr": ..., "value": ...}
 with the console notation, or {"expr": ..., "error": {"summary": ..., "detail": ...}} for the
-first error. The scope (variables, sensitive variables, unknown locals) comes from
+first error. For an error, the same expression is also planned as an output's value with
+`terraform plan -json`; when that reports the same first error, "subject" holds its subject
+range as [start, end] byte offsets relative to the start of the expression. The scope (variables, sensitive variables, unknown locals) comes from
 tests/lang/eval/eval_scope.txt. Usage: tests/tools/record_eval_goldens.py (needs `terraform`).
 """
 import json
@@ -63,6 +65,31 @@ def parse_error(stderr):
     return {"summary": summary, "detail": detail}
 
 
+def plan_subject(directory, expr, summary, env):
+    """The subject range of the first error `terraform plan -json` reports for `expr` as an
+    output's value, relative to the expression, or None when plan reports something else."""
+    sub = os.path.join(directory, "plan")
+    os.makedirs(sub, exist_ok=True)
+    with open(os.path.join(directory, "main.tf")) as f:
+        base = f.read()
+    prefix = base + 'output "x" {\n  value = '
+    with open(os.path.join(sub, "main.tf"), "w") as f:
+        f.write(prefix + expr + "\n}\n")
+    p = subprocess.run(["terraform", "plan", "-json", "-no-color", "-input=false"], cwd=sub,
+                       env=env, capture_output=True, text=True)
+    start = len(prefix.encode("utf-8"))
+    for line in p.stdout.splitlines():
+        msg = json.loads(line)
+        diag = msg.get("diagnostic")
+        if msg.get("type") != "diagnostic" or diag.get("severity") != "error":
+            continue
+        if diag.get("summary") != summary or "range" not in diag:
+            return None
+        r = diag["range"]
+        return [r["start"]["byte"] - start, r["end"]["byte"] - start]
+    return None
+
+
 def main():
     env = dict(os.environ, TF_CLI_CONFIG_FILE="/dev/null")
     out = []
@@ -76,7 +103,11 @@ def main():
             if p.returncode == 0:
                 out.append({"expr": expr, "value": p.stdout.rstrip("\n")})
             else:
-                out.append({"expr": expr, "error": parse_error(p.stderr)})
+                case = {"expr": expr, "error": parse_error(p.stderr)}
+                subject = plan_subject(d, expr, case["error"]["summary"], env)
+                if subject is not None:
+                    case["subject"] = subject
+                out.append(case)
     with open(os.path.join(EVAL_DIR, "eval_golden.jsonl"), "w") as f:
         for o in out:
             f.write(json.dumps(o, ensure_ascii=False) + "\n")

@@ -115,7 +115,13 @@ TEST_P(EvalGoldenTest, MatchesTerraform) {
     // Terraform wraps the detail for a 78-column terminal when its output is not one.
     EXPECT_EQ(WordWrap(d.detail, 78), c.expected["error"]["detail"].get<std::string>())
         << c.expr;
-    EXPECT_TRUE(d.subject.has_value()) << c.expr;
+    ASSERT_TRUE(d.subject.has_value()) << c.expr;
+    if (c.expected.contains("subject")) {
+      // Byte offsets relative to the start of the expression, as `terraform plan -json`
+      // reported them.
+      EXPECT_EQ(d.subject->start.byte, c.expected["subject"][0].get<int64_t>()) << c.expr;
+      EXPECT_EQ(d.subject->end.byte, c.expected["subject"][1].get<int64_t>()) << c.expr;
+    }
   }
 }
 
