@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -29,6 +30,39 @@ std::vector<std::string> Lines(const std::string& path) {
   return out;
 }
 
+/// A registry with one function, Terraform's `max` over numbers (enough to test calls and
+/// the expansion of a final `...` argument).
+class TestFunctions : public FunctionRegistry {
+ public:
+  bool Has(std::string_view name) const override { return name == "max"; }
+  FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
+                      const ast::FunctionCallData& call, const Range& call_range) const override {
+    FunctionResult out;
+    if (args.empty()) {
+      out.diagnostics.Error("Error in function call",
+                            "Call to function \"max\" failed: must pass at least one number.",
+                            Range{call.name_range.filename, call.name_range.start,
+                                  call.open_paren_range.end},
+                            call_range);
+      out.value = Value::Unknown(Type::Number());
+      return out;
+    }
+    std::optional<Number> best;
+    for (const FunctionArg& arg : args) {
+      ConvertResult n = Convert(arg.value, Type::Number());
+      EXPECT_TRUE(n.ok());
+      if (!n.value.IsKnown()) {
+        out.value = Value::Unknown(Type::Number()).RefineNotNull();
+        return out;
+      }
+      Number v = n.value.AsNumber();
+      if (!best || v.Compare(*best) > 0) best = v;
+    }
+    out.value = Value::Num(*best);
+    return out;
+  }
+};
+
 /// Evaluates `text` in `scope`; a syntax error (which Terraform reports the same way) is the
 /// result's diagnostics.
 EvalResult EvalText(const std::string& text, const Scope& scope) {
@@ -36,7 +70,8 @@ EvalResult EvalText(const std::string& text, const Scope& scope) {
   if (parsed.diagnostics.HasErrors() || !parsed.expr) {
     return {Value::DynamicUnknown(), parsed.diagnostics};
   }
-  return Evaluate(*parsed.expr, scope);
+  static const TestFunctions kFunctions;
+  return Evaluate(*parsed.expr, scope, kFunctions);
 }
 
 /// The scope Terraform saw (see eval_scope.txt).
