@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL_DIR = os.path.join(HERE, "..", "lang", "eval")
 
 
-def write_config(directory):
+def write_config(directory, with_unknowns=True):
     lines = []
     with open(os.path.join(EVAL_DIR, "eval_scope.txt")) as f:
         for raw in f:
@@ -34,6 +34,8 @@ def write_config(directory):
                     lines.append("  sensitive = true")
                 lines.append(f"  default = {expr}")
                 lines.append("}")
+            elif not with_unknowns:
+                continue  # applied configurations have no unknowns
             elif kind == "resource":
                 # A terraform_data resource: its attributes are unknown during plan.
                 lines.append(f'resource "terraform_data" "{name}" {{\n  input = {expr}\n}}')
@@ -112,6 +114,32 @@ def main():
         for o in out:
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
     print(f"recorded {len(out)} cases", file=sys.stderr)
+    record_templates(env)
+
+
+def record_templates(env):
+    """Multi-line cases: applied as outputs, values from `terraform output -json`, written to
+    tests/lang/eval/eval_template_golden.jsonl as {"expr": ..., "json": <value>}."""
+    with open(os.path.join(EVAL_DIR, "eval_template_cases.txt")) as f:
+        text = "".join(l for l in f if not l.startswith("#"))
+    cases = [c.strip("\n") for c in text.split("\n----\n")]
+    with tempfile.TemporaryDirectory() as d:
+        write_config(d, with_unknowns=False)
+        with open(os.path.join(d, "main.tf"), "a") as f:
+            for i, expr in enumerate(cases):
+                f.write(f'output "c{i}" {{\n  value = {expr}\n}}\n')
+        p = subprocess.run(["terraform", "apply", "-auto-approve", "-no-color", "-input=false"],
+                           cwd=d, env=env, capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit("terraform apply failed:\n" + p.stdout + p.stderr)
+        p = subprocess.run(["terraform", "output", "-json"], cwd=d, env=env, check=True,
+                           capture_output=True, text=True)
+        outputs = json.loads(p.stdout)
+    with open(os.path.join(EVAL_DIR, "eval_template_golden.jsonl"), "w") as f:
+        for i, expr in enumerate(cases):
+            f.write(json.dumps({"expr": expr, "json": outputs[f"c{i}"]["value"]},
+                               ensure_ascii=False) + "\n")
+    print(f"recorded {len(cases)} multi-line cases", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@
 
 #include "lang/base/convert.h"
 #include "lang/base/value_console.h"
+#include "lang/base/value_json.h"
 #include "lang/base/wordwrap.h"
 #include "lang/syntax/parser.h"
 
@@ -164,6 +165,25 @@ INSTANTIATE_TEST_SUITE_P(Terraform, EvalGoldenTest, testing::ValuesIn(LoadCases(
                          [](const testing::TestParamInfo<GoldenCase>& info) {
                            return "case" + std::to_string(info.index);
                          });
+
+/// Multi-line expressions (heredocs, strip markers) against `terraform output -json`.
+TEST(EvalTest, MultiLineExpressionsMatchTerraformOutputs) {
+  std::vector<std::string> lines = Lines(kDir + "eval_template_golden.jsonl");
+  EXPECT_GE(lines.size(), 15u);
+  for (const std::string& line : lines) {
+    if (line.empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line);
+    std::string expr = j["expr"].get<std::string>();
+    // In the configuration Terraform read, a newline follows (a heredoc needs one).
+    EvalResult r = EvalText(expr + "\n", TestScope());
+    for (const Diagnostic& d : r.diagnostics) {
+      ADD_FAILURE() << expr << ": unexpected " << d.summary << ": " << d.detail;
+    }
+    JsonEncodeResult json = EncodeJson(r.value);
+    ASSERT_TRUE(json.ok()) << expr;
+    EXPECT_EQ(nlohmann::json::parse(json.json), j["json"]) << expr;
+  }
+}
 
 TEST(EvalTest, GoldenTableIsBroad) { EXPECT_GE(LoadCases().size(), 150u); }
 
