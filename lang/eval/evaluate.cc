@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -234,6 +235,23 @@ Value LiteralOf(const ast::LiteralValue& lit) {
       return Value::String(lit.text);
   }
   return Value();
+}
+
+/// Levenshtein distance over bytes (function names are ASCII).
+size_t LevenshteinDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 /// cty's describeConditionalTypeMismatch (hclsyntax).
@@ -532,10 +550,10 @@ class Evaluator {
 
   Value EvalCall(const Expr& e, Diagnostics& diags) {
     const ast::FunctionCallData& call = *e.call;
-    if (!functions_.Has(call.name)) {
-      AddError(diags, "Call to unknown function",
-               fmt::format("There is no function named \"{}\".", call.name), call.name_range,
-               e.range);
+    std::string_view name = call.name;
+    if (name.starts_with("core::")) name.remove_prefix(6);
+    if (!functions_.Has(name)) {
+      UnknownFunction(e, call, diags);
       return Value::DynamicUnknown();
     }
     std::vector<FunctionArg> args;
@@ -566,9 +584,46 @@ class Evaluator {
       args.push_back({std::move(v), call.args[i]->range});
     }
     if (diags.ErrorCount() != before) return Value::DynamicUnknown();
-    FunctionResult result = functions_.Call(call.name, args, call, e.range);
+    FunctionResult result = functions_.Call(name, args, call, e.range);
     diags.Append(result.diagnostics);
     return result.value;
+  }
+
+  /// Terraform's errors for a call to a function that does not exist.
+  void UnknownFunction(const Expr& e, const ast::FunctionCallData& call, Diagnostics& diags) {
+    std::string_view name = call.name;
+    size_t sep = name.find("::");
+    if (sep != std::string_view::npos) {
+      std::string_view ns = name.substr(0, sep);
+      if (ns == "provider") {
+        std::string_view rest = name.substr(sep + 2);
+        size_t sep2 = rest.find("::");
+        std::string_view provider = rest.substr(0, sep2);
+        std::string_view leaf = sep2 == std::string_view::npos ? "" : rest.substr(sep2 + 2);
+        AddError(diags, "Unknown provider function",
+                 fmt::format("There is no function named \"{}\". Ensure that provider name "
+                             "\"{}\" is declared in this module's required_providers block, "
+                             "and that this provider offers a function named \"{}\".",
+                             name, provider, leaf),
+                 call.name_range, e.range);
+        return;
+      }
+      // `core::f` for a function that does not exist is reported as Terraform does.
+      AddError(diags, "Unknown provider function",
+               fmt::format("The function namespace \"{}\" is not valid. Provider function "
+                           "calls must use the \"provider::\" namespace prefix.",
+                           ns),
+               call.name_range, e.range);
+      return;
+    }
+    std::string detail = fmt::format("There is no function named \"{}\".", call.name);
+    for (const std::string& candidate : functions_.Names()) {
+      if (LevenshteinDistance(name, candidate) < 3) {
+        detail += fmt::format(" Did you mean \"{}\"?", candidate);
+        break;
+      }
+    }
+    AddError(diags, "Call to unknown function", std::move(detail), call.name_range, e.range);
   }
 
   Value Conditional(const Expr& e, const Expr& cond_expr, const Expr& true_expr,

@@ -68,11 +68,15 @@ struct FunctionArg {
 };
 
 /// Dispatches function calls. `expand_final` arguments are already expanded by the evaluator.
+/// Names are looked up without a `core::` prefix (the evaluator strips it, as Terraform
+/// accepts `core::upper` for `upper`); `provider::p::f` names are passed as written.
 class FunctionRegistry {
  public:
   virtual ~FunctionRegistry() = default;
   /// Whether a function named `name` (as written, e.g. "upper" or "provider::p::f") exists.
   virtual bool Has(std::string_view name) const = 0;
+  /// Every function name, sorted (for "Did you mean" suggestions); may be empty.
+  virtual std::vector<std::string> Names() const { return {}; }
   /// Calls `name`. Precondition: Has(name).
   virtual FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
                               const ast::FunctionCallData& call, const Range& call_range) const = 0;

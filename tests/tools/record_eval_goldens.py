@@ -115,6 +115,14 @@ def main():
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
     print(f"recorded {len(out)} cases", file=sys.stderr)
     record_templates(env)
+    # The names of Terraform's functions: the test registry offers them for suggestions.
+    p = subprocess.run(["terraform", "metadata", "functions", "-json"], env=env, check=True,
+                       capture_output=True, text=True)
+    # `list` and `map` are still registered (to report that they were removed in 0.15), so
+    # Terraform suggests them too.
+    names = sorted(list(json.loads(p.stdout)["function_signatures"].keys()) + ["list", "map"])
+    with open(os.path.join(EVAL_DIR, "terraform_function_names.txt"), "w") as f:
+        f.write("\n".join(names) + "\n")
 
 
 def record_templates(env):

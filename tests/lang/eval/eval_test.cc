@@ -32,10 +32,15 @@ std::vector<std::string> Lines(const std::string& path) {
 }
 
 /// A registry with one function, Terraform's `max` over numbers (enough to test calls and
-/// the expansion of a final `...` argument).
+/// the expansion of a final `...` argument), that names all of Terraform's functions.
 class TestFunctions : public FunctionRegistry {
  public:
   bool Has(std::string_view name) const override { return name == "max"; }
+  /// Terraform's function names (terraform_function_names.txt), for its suggestions.
+  std::vector<std::string> Names() const override {
+    static const std::vector<std::string> names = Lines(kDir + "terraform_function_names.txt");
+    return names;
+  }
   FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
                       const ast::FunctionCallData& call, const Range& call_range) const override {
     FunctionResult out;
