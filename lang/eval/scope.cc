@@ -29,7 +29,12 @@ ScopeLookup MapScope::Lookup(std::string_view root, const std::vector<ast::Trave
     }
   }
   std::string name = has_name ? steps[0].name : std::string();
-  if (root == "var") {
+  if (!has_name && root != "var" && root != "local") {
+    out.diagnostics.Error("Invalid reference",
+                          "A reference to a resource type must be followed by at least one "
+                          "attribute access, specifying the resource name.",
+                          subject);
+  } else if (root == "var") {
     out.diagnostics.Error(
         "Reference to undeclared input variable",
         fmt::format("An input variable with the name \"{}\" has not been declared. This variable "
