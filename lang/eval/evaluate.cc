@@ -339,6 +339,10 @@ class Evaluator {
         return EvalSplat(e, diags);
       case ExprKind::kAnonSymbol:
         return anon_.empty() ? Value::DynamicUnknown() : anon_.back();
+      case ExprKind::kInvalid:
+        // A value that failed to parse (its syntax error is already reported): unknown, as
+        // hclsyntax's ExprSyntaxError placeholder, so that nothing follows from it.
+        return Value::DynamicUnknown();
       case ExprKind::kFunctionCall:
         return EvalCall(e, diags);
       case ExprKind::kConditional: {

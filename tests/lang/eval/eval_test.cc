@@ -225,5 +225,17 @@ TEST(EvalTest, UnknownTypes) {
   EXPECT_EQ(EvalText("var.l[local.us]", TestScope()).value.type(), Type::Number());
 }
 
+/// A value that failed to parse is unknown and reports nothing more: its syntax error is the
+/// only diagnostic (hclsyntax's ExprSyntaxError).
+TEST(EvalTest, UnparsedValueIsUnknownWithoutFollowOnErrors) {
+  syntax::ParseResult parsed = syntax::ParseFile("a = 1 +\n", "main.tf");
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  const ast::Attribute* a = parsed.file->body.FindAttribute("a");
+  ASSERT_NE(a, nullptr);
+  EvalResult r = Evaluate(*a->expr, TestScope());
+  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_TRUE(r.value.RawEquals(Value::DynamicUnknown()));
+}
+
 }  // namespace
 }  // namespace cairn::eval
