@@ -93,9 +93,13 @@ def plan_subject(directory, expr, summary, env):
 
 
 def main():
+    """With arguments CASES GOLDEN (file names in tests/lang/eval/), records only those
+    one-line cases (e.g. functions_cases.txt -> functions_golden.jsonl)."""
     env = dict(os.environ, TF_CLI_CONFIG_FILE="/dev/null")
+    cases_name, golden_name = (sys.argv[1], sys.argv[2]) if len(sys.argv) == 3 else (
+        "eval_cases.txt", "eval_golden.jsonl")
     out = []
-    with open(os.path.join(EVAL_DIR, "eval_cases.txt")) as f:
+    with open(os.path.join(EVAL_DIR, cases_name)) as f:
         cases = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
     with tempfile.TemporaryDirectory() as d:
         write_config(d)
@@ -110,10 +114,12 @@ def main():
                 if subject is not None:
                     case["subject"] = subject
                 out.append(case)
-    with open(os.path.join(EVAL_DIR, "eval_golden.jsonl"), "w") as f:
+    with open(os.path.join(EVAL_DIR, golden_name), "w") as f:
         for o in out:
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
     print(f"recorded {len(out)} cases", file=sys.stderr)
+    if len(sys.argv) == 3:
+        return
     record_templates(env)
     # The names of Terraform's functions: the test registry offers them for suggestions.
     p = subprocess.run(["terraform", "metadata", "functions", "-json"], env=env, check=True,

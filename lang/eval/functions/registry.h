@@ -1,0 +1,89 @@
+#pragma once
+/// Terraform's built-in functions: a table of definitions (parameters, return type, body)
+/// and the FunctionRegistry that checks and converts arguments the way hclsyntax and cty's
+/// function.Call do before running a body.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/base/type.h"
+#include "lang/base/value.h"
+#include "lang/eval/scope.h"
+
+namespace cairn::eval::functions {
+
+/// One parameter. Unless `allow_*` says otherwise, the registry rejects a null argument
+/// ("argument must not be null"), answers an unknown argument with an unknown result of the
+/// return type without running the body, and strips marks before the body runs (putting
+/// them back on the result).
+struct Param {
+  std::string name;
+  Type type;  ///< arguments are converted to it; Dynamic: passed as they are
+  bool allow_null = false;
+  bool allow_unknown = false;
+  bool allow_marked = false;
+};
+
+/// What a body reports instead of a value: an error about one argument (`arg` indexes the
+/// call's arguments; "Invalid function argument") or about the call ("Error in function call").
+struct FunctionError {
+  std::optional<size_t> arg;
+  std::string message;  ///< without the final period
+};
+
+struct BodyResult {
+  Value value;
+  std::optional<FunctionError> error;
+};
+
+inline BodyResult ArgError(size_t arg, std::string message) {
+  return {Value(), FunctionError{arg, std::move(message)}};
+}
+inline BodyResult CallError(std::string message) {
+  return {Value(), FunctionError{std::nullopt, std::move(message)}};
+}
+
+/// A function definition. `body` receives the converted, unmarked (unless allowed), non-null
+/// (unless allowed), known (unless allowed) arguments; variadic ones follow the fixed ones.
+struct FunctionDef {
+  std::string name;
+  std::vector<Param> params;
+  std::optional<Param> variadic;
+  /// The result type; `return_type`, when set, computes it from the converted arguments
+  /// (which may be unknown) instead.
+  Type returns;
+  std::function<Type(const std::vector<Value>&)> return_type;
+  std::function<BodyResult(const std::vector<Value>&)> body;
+};
+
+/// The registry of built-in functions (the groups registered by Register* below).
+class BuiltinFunctions : public FunctionRegistry {
+ public:
+  BuiltinFunctions();
+  void Add(FunctionDef def);
+
+  bool Has(std::string_view name) const override;
+  std::vector<std::string> Names() const override;
+  FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
+                      const ast::FunctionCallData& call, const Range& call_range) const override;
+
+ private:
+  std::map<std::string, FunctionDef, std::less<>> defs_;
+};
+
+/// The registry with every implemented function (built once).
+const BuiltinFunctions& Builtins();
+
+/// hclsyntax's Expression.StartRange: the range an argument error points at (a quoted
+/// string's first part, a tuple's `[`, a function call's name and `(`...).
+Range StartRange(const ast::Expr& e);
+
+// The groups, as Terraform's documentation groups them (one file each).
+void RegisterNumericFunctions(BuiltinFunctions& r);
+void RegisterStringFunctions(BuiltinFunctions& r);
+
+}  // namespace cairn::eval::functions
