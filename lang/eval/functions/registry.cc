@@ -159,6 +159,7 @@ const BuiltinFunctions& Builtins() {
     auto* r = new BuiltinFunctions();
     RegisterNumericFunctions(*r);
     RegisterStringFunctions(*r);
+    RegisterFormatFunctions(*r);
     return r;
   }();
   return *registry;

@@ -85,5 +85,7 @@ Range StartRange(const ast::Expr& e);
 // The groups, as Terraform's documentation groups them (one file each).
 void RegisterNumericFunctions(BuiltinFunctions& r);
 void RegisterStringFunctions(BuiltinFunctions& r);
+/// format and formatlist (string group; format.cc).
+void RegisterFormatFunctions(BuiltinFunctions& r);
 
 }  // namespace cairn::eval::functions
