@@ -160,6 +160,7 @@ const BuiltinFunctions& Builtins() {
     RegisterNumericFunctions(*r);
     RegisterStringFunctions(*r);
     RegisterFormatFunctions(*r);
+    RegisterConversionFunctions(*r);
     return r;
   }();
   return *registry;

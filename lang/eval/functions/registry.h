@@ -87,5 +87,6 @@ void RegisterNumericFunctions(BuiltinFunctions& r);
 void RegisterStringFunctions(BuiltinFunctions& r);
 /// format and formatlist (string group; format.cc).
 void RegisterFormatFunctions(BuiltinFunctions& r);
+void RegisterConversionFunctions(BuiltinFunctions& r);
 
 }  // namespace cairn::eval::functions
