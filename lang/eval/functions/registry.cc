@@ -161,6 +161,7 @@ const BuiltinFunctions& Builtins() {
     RegisterStringFunctions(*r);
     RegisterFormatFunctions(*r);
     RegisterConversionFunctions(*r);
+    RegisterCollectionFunctions(*r);
     return r;
   }();
   return *registry;

@@ -88,5 +88,6 @@ void RegisterStringFunctions(BuiltinFunctions& r);
 /// format and formatlist (string group; format.cc).
 void RegisterFormatFunctions(BuiltinFunctions& r);
 void RegisterConversionFunctions(BuiltinFunctions& r);
+void RegisterCollectionFunctions(BuiltinFunctions& r);
 
 }  // namespace cairn::eval::functions
