@@ -1,11 +1,16 @@
-// Terraform's collection functions (first part): compact, element, keys, length, reverse,
-// values.
+// Terraform's collection functions (first part): alltrue, anytrue, compact, contains,
+// distinct, element, keys, length, range, reverse, sort, sum, values.
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "lang/base/convert.h"
+#include "lang/base/value_console.h"
 
 #include "lang/eval/functions/registry.h"
 
@@ -117,9 +122,145 @@ BodyResult Element(const std::vector<Value>& a) {
   return Ok(list.Elements()[static_cast<size_t>(*index) % list.Length()]);
 }
 
+BodyResult AllTrue(const std::vector<Value>& a, bool all) {
+  for (const Value& e : a[0].Elements()) {
+    bool t = !e.IsNull() && e.AsBool();
+    if (all && !t) return Ok(Value::False());
+    if (!all && t) return Ok(Value::True());
+  }
+  return Ok(Value::Bool(all));
+}
+
+BodyResult Sum(const std::vector<Value>& a) {
+  const Value& v = a[0];
+  const Type& t = v.type();
+  if (!(t.IsList() || t.IsSet() || t.IsTuple())) {
+    return ArgError(0, "argument must be list, set, or tuple. Received " + t.FriendlyName());
+  }
+  if (v.Length() == 0) return ArgError(0, "cannot sum an empty list");
+  constexpr char kNumbers[] = "argument must be list, set, or tuple of number values";
+  std::optional<Number> total;
+  for (const Value& e : v.Elements()) {
+    if (e.IsNull()) return ArgError(0, kNumbers);
+    ConvertResult c = Convert(e, Type::Number());
+    if (!c.ok()) return ArgError(0, kNumbers);
+    if (!total) {
+      total = c.value.AsNumber();
+      continue;
+    }
+    std::optional<Number> next = total->Add(c.value.AsNumber());
+    if (!next) return CallError("can't compute sum of opposing infinities");
+    total = next;
+  }
+  return Ok(Value::Num(*total));
+}
+
+BodyResult Sort(const std::vector<Value>& a) {
+  const std::vector<Value>& elems = a[0].Elements();
+  std::vector<std::string> strings;
+  strings.reserve(elems.size());
+  for (size_t i = 0; i < elems.size(); ++i) {
+    if (elems[i].IsNull()) {
+      return CallError("given list element " + std::to_string(i) +
+                       " is null; a null string cannot be sorted");
+    }
+    strings.push_back(elems[i].AsString());
+  }
+  std::sort(strings.begin(), strings.end());
+  std::vector<Value> out;
+  out.reserve(strings.size());
+  for (std::string& s : strings) out.push_back(Value::String(std::move(s)));
+  return Ok(Value::List(Type::String(), std::move(out)));
+}
+
+BodyResult Distinct(const std::vector<Value>& a) {
+  const Value& list = a[0];
+  std::set<std::string, std::less<>> seen;  // console notation identifies values of one type
+  std::vector<Value> out;
+  for (const Value& e : list.Elements()) {
+    if (seen.insert(FormatConsoleValue(e)).second) out.push_back(e);
+  }
+  return Ok(Value::List(list.type().ElementType(), std::move(out)));
+}
+
+BodyResult Contains(const std::vector<Value>& a) {
+  const Type& t = a[0].type();
+  if (!(t.IsList() || t.IsSet() || t.IsTuple())) {
+    return CallError("argument must be list, tuple, or set");
+  }
+  for (const Value& e : a[0].Elements()) {
+    Value eq = e.Equals(a[1]);
+    if (!eq.IsKnown()) return Ok(Value::Unknown(Type::Bool()).RefineNotNull());
+    if (eq.AsBool()) return Ok(Value::True());
+  }
+  return Ok(Value::False());
+}
+
+BodyResult Range(const std::vector<Value>& a) {
+  const Number zero = Number::FromInt64(0);
+  Number start = zero, end = zero, step = Number::FromInt64(1);
+  switch (a.size()) {
+    case 1:
+      end = a[0].AsNumber();
+      if (end.Compare(zero) < 0) step = Number::FromInt64(-1);
+      break;
+    case 2:
+      start = a[0].AsNumber();
+      end = a[1].AsNumber();
+      if (end.Compare(start) < 0) step = Number::FromInt64(-1);
+      break;
+    case 3:
+      start = a[0].AsNumber();
+      end = a[1].AsNumber();
+      step = a[2].AsNumber();
+      break;
+    default:
+      return CallError("must have one, two, or three arguments");
+  }
+  // Like cty, a zero step is not rejected up front (its check never matches): it runs into
+  // the 1024-value limit.
+  bool down = step.Compare(zero) < 0;
+  if (down && end.Compare(start) > 0) {
+    return ArgError(1, "end must be less than start when step is negative");
+  }
+  if (!down && end.Compare(start) < 0) {
+    return ArgError(1, "end must be greater than start when step is positive");
+  }
+  std::vector<Value> vals;
+  Number num = start;
+  for (;;) {
+    int cmp = num.Compare(end);
+    if (down ? cmp <= 0 : cmp >= 0) break;
+    if (vals.size() >= 1024) {
+      return CallError(
+          "more than 1024 values were generated; either decrease the difference between start "
+          "and end or use a smaller step");
+    }
+    vals.push_back(Value::Num(num));
+    std::optional<Number> next = num.Add(step);
+    if (!next) return CallError("can't compute sum of opposing infinities");
+    num = *next;
+  }
+  return Ok(Value::List(Type::Number(), std::move(vals)));
+}
+
 }  // namespace
 
 void RegisterCollectionFunctions(BuiltinFunctions& r) {
+  const Param bools{"list", Type::List(Type::Bool())};
+  r.Add({"alltrue", {bools}, std::nullopt, Type::Bool(), nullptr,
+         [](const std::vector<Value>& a) { return AllTrue(a, true); }});
+  r.Add({"anytrue", {bools}, std::nullopt, Type::Bool(), nullptr,
+         [](const std::vector<Value>& a) { return AllTrue(a, false); }});
+  r.Add({"contains", {Param{"list", Type::Dynamic()}, Param{"value", Type::Dynamic()}},
+         std::nullopt, Type::Bool(), nullptr, Contains});
+  r.Add({"distinct", {Param{"list", Type::List(Type::Dynamic())}}, std::nullopt,
+         Type::Dynamic(), [](const std::vector<Value>& a) { return a[0].type(); }, Distinct});
+  r.Add({"range", {}, Param{"params", Type::Number()}, Type::List(Type::Number()), nullptr,
+         Range});
+  r.Add({"sort", {Param{"list", Type::List(Type::String())}}, std::nullopt,
+         Type::List(Type::String()), nullptr, Sort});
+  r.Add({"sum", {Param{"list", Type::Dynamic()}}, std::nullopt, Type::Number(), nullptr, Sum});
   r.Add({"compact", {Param{"list", Type::List(Type::String()), /*allow_null=*/false}},
          std::nullopt, Type::List(Type::String()), nullptr, Compact});
   r.Add({"element", {Param{"list", Type::Dynamic()}, Param{"index", Type::Number()}},
