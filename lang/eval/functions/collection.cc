@@ -1,10 +1,12 @@
 // Terraform's collection functions (first part): alltrue, anytrue, compact, contains,
-// distinct, element, keys, length, range, reverse, sort, sum, values.
+// distinct, element, keys, length, range, reverse, sort, sum, values; coalesce, concat,
+// flatten, index, merge, one, slice, zipmap.
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -244,9 +246,167 @@ BodyResult Range(const std::vector<Value>& a) {
   return Ok(Value::List(Type::Number(), std::move(vals)));
 }
 
+bool IsSeq(const Type& t) { return t.IsList() || t.IsSet() || t.IsTuple(); }
+
+BodyResult Concat(const std::vector<Value>& a) {
+  if (a.empty()) return CallError("at least one argument is required");
+  bool all_lists = true;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const Type& t = a[i].type();
+    if (!(t.IsList() || t.IsTuple())) {
+      return ArgError(i, "all arguments must be lists or tuples; got " + t.FriendlyName());
+    }
+    if (!t.IsList() || !(t.ElementType() == a[0].type().ElementType())) all_lists = false;
+  }
+  std::vector<Value> out;
+  for (const Value& v : a) {
+    if (v.IsNull()) continue;
+    out.insert(out.end(), v.Elements().begin(), v.Elements().end());
+  }
+  if (all_lists) return Ok(Value::List(a[0].type().ElementType(), std::move(out)));
+  return Ok(Value::Tuple(std::move(out)));
+}
+
+BodyResult Coalesce(const std::vector<Value>& a) {
+  std::vector<Type> types;
+  for (const Value& v : a) types.push_back(v.type());
+  std::optional<Type> unified = a.empty() ? std::nullopt : UnifyTypes(types, true);
+  if (!unified) return CallError("all arguments must have the same type");
+  for (const Value& v : a) {
+    if (!v.IsKnown()) return Ok(Value::Unknown(*unified).RefineNotNull());
+    if (v.IsNull()) continue;
+    ConvertResult c = Convert(v, *unified);
+    if (!c.ok()) return CallError("all arguments must have the same type");
+    if (unified->IsString() && c.value.AsString().empty()) continue;
+    return Ok(c.value);
+  }
+  return CallError("no non-null, non-empty-string arguments");
+}
+
+bool FlattenInto(const Value& v, std::vector<Value>& out) {
+  for (const Value& e : v.Elements()) {
+    if (!e.IsKnown()) return false;
+    if (IsSeq(e.type()) && !e.IsNull()) {
+      if (!FlattenInto(e, out)) return false;
+    } else {
+      out.push_back(e);
+    }
+  }
+  return true;
+}
+
+BodyResult Flatten(const std::vector<Value>& a) {
+  if (!IsSeq(a[0].type())) return CallError("can only flatten lists, sets and tuples");
+  std::vector<Value> out;
+  if (!FlattenInto(a[0], out)) return Ok(Value::DynamicUnknown());
+  return Ok(Value::Tuple(std::move(out)));
+}
+
+BodyResult Index(const std::vector<Value>& a) {
+  const Type& t = a[0].type();
+  if (!(t.IsList() || t.IsTuple())) return CallError("argument must be a list or tuple");
+  const std::vector<Value>& elems = a[0].Elements();
+  for (size_t i = 0; i < elems.size(); ++i) {
+    Value eq = elems[i].Equals(a[1]);
+    if (!eq.IsKnown()) return Ok(Value::Unknown(Type::Number()).RefineNotNull());
+    if (eq.AsBool()) return Ok(Value::Int(static_cast<int64_t>(i)));
+  }
+  return CallError("item not found");
+}
+
+BodyResult Merge(const std::vector<Value>& a) {
+  bool all_maps = true;
+  std::optional<Type> element;
+  for (const Value& v : a) {
+    if (v.IsNull()) continue;
+    const Type& t = v.type();
+    if (!(t.IsMap() || t.IsObject())) {
+      std::string name = t.FriendlyName();
+      return CallError("arguments must be maps or objects, got \"" + name + "\"");
+    }
+    if (!t.IsMap() || (element && !(t.ElementType() == *element))) all_maps = false;
+    if (t.IsMap() && !element) element = t.ElementType();
+  }
+  std::map<std::string, Value, std::less<>> merged;
+  for (const Value& v : a) {
+    if (v.IsNull()) continue;
+    const std::vector<std::string>& keys = v.Keys();
+    for (size_t i = 0; i < keys.size(); ++i) merged.insert_or_assign(keys[i], v.Elements()[i]);
+  }
+  std::vector<std::pair<std::string, Value>> entries(merged.begin(), merged.end());
+  if (all_maps && element) return Ok(Value::Map(*element, std::move(entries)));
+  return Ok(Value::Object(std::move(entries)));
+}
+
+BodyResult One(const std::vector<Value>& a) {
+  const Value& v = a[0];
+  const Type& t = v.type();
+  if (!IsSeq(t) || v.Length() > 1) {
+    return ArgError(0, "must be a list, set, or tuple value with either zero or one elements");
+  }
+  if (v.Length() == 1) return Ok(v.Elements()[0]);
+  return Ok(Value::Null(t.IsTuple() ? Type::Dynamic() : t.ElementType()));
+}
+
+BodyResult Slice(const std::vector<Value>& a) {
+  const Value& list = a[0];
+  const Type& t = list.type();
+  if (!(t.IsList() || t.IsTuple())) return CallError("cannot slice a " + t.FriendlyName());
+  std::optional<int64_t> start = a[1].AsNumber().ToInt64();
+  std::optional<int64_t> end = a[2].AsNumber().ToInt64();
+  if (!start) return ArgError(1, kWholeNumber);
+  if (!end) return ArgError(2, kWholeNumber);
+  if (*start < 0) return ArgError(1, "start index must not be less than zero");
+  if (*end > static_cast<int64_t>(list.Length())) {
+    return ArgError(2, "end index must not be greater than the length of the list");
+  }
+  if (*start > *end) return ArgError(1, "start index must not be greater than end index");
+  std::vector<Value> out(list.Elements().begin() + *start, list.Elements().begin() + *end);
+  if (t.IsTuple()) return Ok(Value::Tuple(std::move(out)));
+  return Ok(Value::List(t.ElementType(), std::move(out)));
+}
+
+BodyResult Zipmap(const std::vector<Value>& a) {
+  const std::vector<Value>& keys = a[0].Elements();
+  const Value& values = a[1];
+  const Type& t = values.type();
+  if (!(t.IsList() || t.IsTuple())) {
+    return ArgError(1, "values must be a list or tuple, not " + t.FriendlyName());
+  }
+  if (keys.size() != values.Length()) {
+    return CallError("number of keys (" + std::to_string(keys.size()) +
+                     ") does not match number of values (" + std::to_string(values.Length()) +
+                     ")");
+  }
+  std::map<std::string, Value, std::less<>> entries;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].IsNull()) return ArgError(0, "keys list has null value at index " + std::to_string(i));
+    entries.insert_or_assign(keys[i].AsString(), values.Elements()[i]);
+  }
+  std::vector<std::pair<std::string, Value>> out(entries.begin(), entries.end());
+  if (t.IsList()) return Ok(Value::Map(t.ElementType(), std::move(out)));
+  return Ok(Value::Object(std::move(out)));
+}
+
 }  // namespace
 
 void RegisterCollectionFunctions(BuiltinFunctions& r) {
+  const Param any_null{"vals", Type::Dynamic(), /*allow_null=*/true, /*allow_unknown=*/true};
+  r.Add({"coalesce", {}, any_null, Type::Dynamic(), nullptr, Coalesce});
+  r.Add({"concat", {}, Param{"seqs", Type::Dynamic()}, Type::Dynamic(), nullptr, Concat});
+  r.Add({"flatten", {Param{"list", Type::Dynamic()}}, std::nullopt, Type::Dynamic(), nullptr,
+         Flatten});
+  r.Add({"index", {Param{"list", Type::Dynamic()}, Param{"value", Type::Dynamic()}},
+         std::nullopt, Type::Number(), nullptr, Index});
+  r.Add({"merge", {}, Param{"maps", Type::Dynamic(), /*allow_null=*/true}, Type::Dynamic(),
+         nullptr, Merge});
+  r.Add({"one", {Param{"list", Type::Dynamic()}}, std::nullopt, Type::Dynamic(), nullptr, One});
+  r.Add({"slice",
+         {Param{"list", Type::Dynamic()}, Param{"start_index", Type::Number()},
+          Param{"end_index", Type::Number()}},
+         std::nullopt, Type::Dynamic(), nullptr, Slice});
+  r.Add({"zipmap", {Param{"keys", Type::List(Type::String())}, Param{"values", Type::Dynamic()}},
+         std::nullopt, Type::Dynamic(), nullptr, Zipmap});
   const Param bools{"list", Type::List(Type::Bool())};
   r.Add({"alltrue", {bools}, std::nullopt, Type::Bool(), nullptr,
          [](const std::vector<Value>& a) { return AllTrue(a, true); }});
