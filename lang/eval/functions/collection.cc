@@ -1,6 +1,6 @@
 // Terraform's collection functions (first part): alltrue, anytrue, compact, contains,
 // distinct, element, keys, length, range, reverse, sort, sum, values; coalesce, concat,
-// flatten, index, merge, one, slice, zipmap.
+// coalescelist, flatten, index, lookup, merge, one, slice, zipmap.
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lang/base/convert.h"
+#include "lang/base/go_quote.h"
 #include "lang/base/value_console.h"
 
 #include "lang/eval/functions/registry.h"
@@ -388,9 +389,55 @@ BodyResult Zipmap(const std::vector<Value>& a) {
   return Ok(Value::Object(std::move(out)));
 }
 
+BodyResult CoalesceList(const std::vector<Value>& a) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    const Value& v = a[i];
+    if (!(v.type().IsList() || v.type().IsTuple() || v.type().IsDynamic())) {
+      return ArgError(i, "coalescelist arguments must be lists or tuples, got " +
+                             v.type().FriendlyName());
+    }
+    if (!v.IsKnown()) return Ok(Value::DynamicUnknown());
+    if (!v.IsNull() && v.Length() > 0) return Ok(v);
+  }
+  return CallError("no non-null arguments");
+}
+
+BodyResult Lookup(const std::vector<Value>& a) {
+  if (a.size() > 3) {
+    return CallError("lookup() takes two or three arguments, got " + std::to_string(a.size()));
+  }
+  const Value& map = a[0];
+  const Type& t = map.type();
+  const std::string& key = a[1].AsString();
+  bool has_default = a.size() == 3;
+  Type result = Type::Dynamic();
+  if (t.IsObject()) {
+    if (t.HasAttribute(key)) return Ok(*map.Find(key));
+    if (!has_default) return ArgError(0, "the given object has no attribute " + GoQuote(key));
+    result = a[2].type();
+  } else if (t.IsMap()) {
+    result = t.ElementType();
+    if (has_default && !Convert(a[2], result).ok()) {
+      return ArgError(2, "the default value must have the same type as the map elements");
+    }
+    if (const Value* found = map.Find(key)) return Ok(*found);
+  } else {
+    return ArgError(0, "lookup() requires a map as the first argument");
+  }
+  if (!has_default) return CallError("lookup failed to find key " + GoQuote(key));
+  ConvertResult c = Convert(a[2], result);
+  if (!c.ok()) return ArgError(2, c.error->message);
+  return Ok(c.value);
+}
+
 }  // namespace
 
 void RegisterCollectionFunctions(BuiltinFunctions& r) {
+  r.Add({"coalescelist", {}, Param{"vals", Type::Dynamic(), true, true}, Type::Dynamic(),
+         nullptr, CoalesceList});
+  r.Add({"lookup", {Param{"inputMap", Type::Dynamic()}, Param{"key", Type::String()}},
+         Param{"default", Type::Dynamic(), /*allow_null=*/true}, Type::Dynamic(), nullptr,
+         Lookup});
   const Param any_null{"vals", Type::Dynamic(), /*allow_null=*/true, /*allow_unknown=*/true};
   r.Add({"coalesce", {}, any_null, Type::Dynamic(), nullptr, Coalesce});
   r.Add({"concat", {}, Param{"seqs", Type::Dynamic()}, Type::Dynamic(), nullptr, Concat});
