@@ -162,6 +162,7 @@ const BuiltinFunctions& Builtins() {
     RegisterFormatFunctions(*r);
     RegisterConversionFunctions(*r);
     RegisterCollectionFunctions(*r);
+    RegisterEncodingFunctions(*r);
     return r;
   }();
   return *registry;

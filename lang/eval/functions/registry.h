@@ -89,5 +89,6 @@ void RegisterStringFunctions(BuiltinFunctions& r);
 void RegisterFormatFunctions(BuiltinFunctions& r);
 void RegisterConversionFunctions(BuiltinFunctions& r);
 void RegisterCollectionFunctions(BuiltinFunctions& r);
+void RegisterEncodingFunctions(BuiltinFunctions& r);
 
 }  // namespace cairn::eval::functions
