@@ -1,6 +1,6 @@
 // Terraform's collection functions (first part): alltrue, anytrue, compact, contains,
 // distinct, element, keys, length, range, reverse, sort, sum, values; coalesce, concat,
-// coalescelist, flatten, index, lookup, merge, one, slice, zipmap.
+// chunklist, coalescelist, flatten, index, lookup, merge, one, slice, zipmap.
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -430,9 +430,27 @@ BodyResult Lookup(const std::vector<Value>& a) {
   return Ok(c.value);
 }
 
+BodyResult ChunkList(const std::vector<Value>& a) {
+  const Value& list = a[0];
+  std::optional<int64_t> size = a[1].AsNumber().ToInt64();
+  if (!size) return CallError(kWholeNumber);
+  if (*size < 0) return CallError("the size argument must be positive");
+  const Type& element = list.type().ElementType();
+  const std::vector<Value>& elems = list.Elements();
+  std::vector<Value> chunks;
+  size_t step = *size == 0 ? elems.size() : static_cast<size_t>(*size);
+  for (size_t i = 0; i < elems.size(); i += step) {
+    size_t end = std::min(elems.size(), i + step);
+    chunks.push_back(Value::List(element, std::vector<Value>(elems.begin() + i, elems.begin() + end)));
+  }
+  return Ok(Value::List(Type::List(element), std::move(chunks)));
+}
+
 }  // namespace
 
 void RegisterCollectionFunctions(BuiltinFunctions& r) {
+  r.Add({"chunklist", {Param{"list", Type::List(Type::Dynamic())}, Param{"size", Type::Number()}},
+         std::nullopt, Type::Dynamic(), nullptr, ChunkList});
   r.Add({"coalescelist", {}, Param{"vals", Type::Dynamic(), true, true}, Type::Dynamic(),
          nullptr, CoalesceList});
   r.Add({"lookup", {Param{"inputMap", Type::Dynamic()}, Param{"key", Type::String()}},

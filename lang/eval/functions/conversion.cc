@@ -1,5 +1,6 @@
 // Terraform's type conversion functions: tobool, tolist, tomap, tonumber, toset, tostring
-// (Terraform's MakeToFunc: unsafe conversions allowed, its own error texts).
+// (Terraform's MakeToFunc: unsafe conversions allowed, its own error texts); sensitive,
+// nonsensitive, issensitive.
 
 #include <string>
 #include <vector>
@@ -64,6 +65,25 @@ void RegisterConversionFunctions(BuiltinFunctions& r) {
   AddTo(r, "tonumber", Type::Number());
   AddTo(r, "toset", Type::Set(Type::Dynamic()));
   AddTo(r, "tostring", Type::String());
+  const Param value{"value", Type::Dynamic(), /*allow_null=*/true, /*allow_unknown=*/true,
+                    /*allow_marked=*/true};
+  r.Add({"sensitive", {value}, std::nullopt, Type::Dynamic(), nullptr,
+         [](const std::vector<Value>& a) -> BodyResult {
+           return {a[0].WithMarks(a[0].marks() | Marks::Sensitive()), std::nullopt};
+         }});
+  r.Add({"nonsensitive", {value}, std::nullopt, Type::Dynamic(), nullptr,
+         [](const std::vector<Value>& a) -> BodyResult {
+           Marks rest(a[0].DeepMarks().bits() & static_cast<uint8_t>(~Marks::kSensitive));
+           Value v = a[0].UnmarkedDeep();
+           return {rest.empty() ? v : v.WithMarks(rest), std::nullopt};
+         }});
+  r.Add({"issensitive", {value}, std::nullopt, Type::Bool(), nullptr,
+         [](const std::vector<Value>& a) -> BodyResult {
+           if (!a[0].IsKnown() && !a[0].IsSensitive()) {
+             return {Value::Unknown(Type::Bool()).RefineNotNull(), std::nullopt};
+           }
+           return {Value::Bool(a[0].IsSensitive()), std::nullopt};
+         }});
 }
 
 }  // namespace cairn::eval::functions
