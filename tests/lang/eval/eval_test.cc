@@ -3,6 +3,7 @@
 // the scope of eval_scope.txt.
 
 #include "lang/eval/evaluate.h"
+#include "tests/lang/eval/eval_golden_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -22,14 +23,10 @@
 namespace cairn::eval {
 namespace {
 
-const std::string kDir = std::string(CAIRN_SOURCE_DIR) + "/tests/lang/eval/";
+using testing::GoldenCase;
+using testing::Lines;
 
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+const std::string& kDir = testing::GoldenDir();
 
 /// A registry with one function, Terraform's `max` over numbers (enough to test calls and
 /// the expansion of a final `...` argument), that names all of Terraform's functions.
@@ -69,105 +66,31 @@ class TestFunctions : public FunctionRegistry {
   }
 };
 
-/// Evaluates `text` in `scope`; a syntax error (which Terraform reports the same way) is the
-/// result's diagnostics.
+const TestFunctions& Functions() {
+  static const TestFunctions functions;
+  return functions;
+}
+
 EvalResult EvalText(const std::string& text, const Scope& scope) {
-  syntax::ExprParseResult parsed = syntax::ParseExpression(text, "<test>");
-  if (parsed.diagnostics.HasErrors() || !parsed.expr) {
-    return {Value::DynamicUnknown(), parsed.diagnostics};
-  }
-  static const TestFunctions kFunctions;
-  return Evaluate(*parsed.expr, scope, kFunctions);
+  return testing::EvalText(text, scope, Functions());
 }
 
-/// The scope Terraform saw (see eval_scope.txt).
-const MapScope& TestScope() {
-  static const MapScope* scope = [] {
-    auto* s = new MapScope();
-    MapScope empty;
-    for (const std::string& line : Lines(kDir + "eval_scope.txt")) {
-      if (line.empty() || line[0] == '#') continue;
-      std::vector<std::string> f;
-      size_t start = 0;
-      for (int i = 0; i < 3; ++i) {
-        size_t bar = line.find('|', start);
-        f.push_back(line.substr(start, bar - start));
-        start = bar + 1;
-      }
-      f.push_back(line.substr(start));
-      const std::string& kind = f[0];
-      if (kind == "resource") continue;  // only Terraform needs the resources
-      if (kind == "unknown" || kind == "unknown!") {
-        ParsedTypeConstraint t = ParseTypeConstraint(f[2]);
-        EXPECT_EQ(t.error, "") << line;
-        Value u = Value::Unknown(t.type);
-        if (kind == "unknown!") u = u.RefineNotNull();
-        s->SetNamed("local", f[1], u);
-        continue;
-      }
-      EvalResult v = EvalText(f[3], empty);
-      EXPECT_FALSE(v.diagnostics.HasErrors()) << line;
-      Value value = v.value;
-      if (!f[2].empty()) {
-        ParsedTypeConstraint t = ParseTypeConstraint(f[2]);
-        EXPECT_EQ(t.error, "") << line;
-        ConvertResult c = Convert(value, t.type);
-        EXPECT_TRUE(c.ok()) << line;
-        value = c.value;
-      }
-      if (kind == "svar") value = value.WithMarks(Marks::Sensitive());
-      s->SetNamed("var", f[1], value);
-    }
-    return s;
-  }();
-  return *scope;
+const MapScope& TestScope() { return testing::GoldenScope(Functions()); }
+
+const std::vector<GoldenCase>& LoadCases() {
+  static const std::vector<GoldenCase> cases = testing::LoadCases("eval_golden.jsonl");
+  return cases;
 }
 
-struct GoldenCase {
-  std::string expr;
-  nlohmann::json expected;
-};
-
-std::vector<GoldenCase> LoadCases() {
-  std::vector<GoldenCase> out;
-  for (const std::string& line : Lines(kDir + "eval_golden.jsonl")) {
-    if (line.empty()) continue;
-    nlohmann::json j = nlohmann::json::parse(line);
-    out.push_back({j["expr"].get<std::string>(), j});
-  }
-  return out;
-}
-
-class EvalGoldenTest : public testing::TestWithParam<GoldenCase> {};
+class EvalGoldenTest : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(EvalGoldenTest, MatchesTerraform) {
   const GoldenCase& c = GetParam();
-  EvalResult r = EvalText(c.expr, TestScope());
-  if (c.expected.contains("value")) {
-    for (const Diagnostic& d : r.diagnostics) {
-      ADD_FAILURE() << c.expr << ": unexpected " << d.summary << ": " << d.detail;
-    }
-    EXPECT_EQ(FormatConsoleValue(r.value), c.expected["value"].get<std::string>()) << c.expr;
-  } else {
-    ASSERT_TRUE(r.diagnostics.HasErrors())
-        << c.expr << ": no error, value " << FormatConsoleValue(r.value);
-    const Diagnostic& d = r.diagnostics[0];
-    EXPECT_EQ(d.summary, c.expected["error"]["summary"].get<std::string>()) << c.expr;
-    // Terraform wraps the detail for a 78-column terminal when its output is not one.
-    EXPECT_EQ(WordWrap(d.detail, 78), c.expected["error"]["detail"].get<std::string>())
-        << c.expr;
-    ASSERT_TRUE(d.subject.has_value()) << c.expr;
-    if (c.expected.contains("subject")) {
-      // Byte offsets relative to the start of the expression, as `terraform plan -json`
-      // reported them.
-      EXPECT_EQ(d.subject->start.byte, c.expected["subject"][0].get<int64_t>()) << c.expr;
-      EXPECT_EQ(d.subject->end.byte, c.expected["subject"][1].get<int64_t>()) << c.expr;
-    }
-  }
+  testing::ExpectMatchesTerraform(c, EvalText(c.expr, TestScope()));
 }
 
-INSTANTIATE_TEST_SUITE_P(Terraform, EvalGoldenTest, testing::ValuesIn(LoadCases()),
-                         [](const testing::TestParamInfo<GoldenCase>& info) {
+INSTANTIATE_TEST_SUITE_P(Terraform, EvalGoldenTest, ::testing::ValuesIn(LoadCases()),
+                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
                            return "case" + std::to_string(info.index);
                          });
 

@@ -18,115 +18,38 @@
 #include "lang/base/value_console.h"
 #include "lang/base/wordwrap.h"
 #include "lang/eval/evaluate.h"
+#include "tests/lang/eval/eval_golden_support.h"
 #include "lang/syntax/parser.h"
 
 namespace cairn::eval {
 namespace {
 
-const std::string kDir = std::string(CAIRN_SOURCE_DIR) + "/tests/lang/eval/";
+using testing::GoldenCase;
 
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
+const std::vector<GoldenCase>& LoadCases() {
+  static const std::vector<GoldenCase> cases = testing::LoadCases("functions_golden.jsonl");
+  return cases;
 }
 
-EvalResult EvalText(const std::string& text, const Scope& scope) {
-  syntax::ExprParseResult parsed = syntax::ParseExpression(text, "<test>");
-  if (parsed.diagnostics.HasErrors() || !parsed.expr) {
-    return {Value::DynamicUnknown(), parsed.diagnostics};
-  }
-  return Evaluate(*parsed.expr, scope, functions::Builtins());
-}
-
-/// The scope Terraform saw (eval_scope.txt; resources are Terraform's way to make unknowns).
-const MapScope& TestScope() {
-  static const MapScope* scope = [] {
-    auto* s = new MapScope();
-    MapScope empty;
-    for (const std::string& line : Lines(kDir + "eval_scope.txt")) {
-      if (line.empty() || line[0] == '#') continue;
-      std::vector<std::string> f;
-      size_t start = 0;
-      for (int i = 0; i < 3; ++i) {
-        size_t bar = line.find('|', start);
-        f.push_back(line.substr(start, bar - start));
-        start = bar + 1;
-      }
-      f.push_back(line.substr(start));
-      const std::string& kind = f[0];
-      if (kind == "resource") continue;
-      if (kind == "unknown" || kind == "unknown!") {
-        ParsedTypeConstraint t = ParseTypeConstraint(f[2]);
-        Value u = Value::Unknown(t.type);
-        if (kind == "unknown!") u = u.RefineNotNull();
-        s->SetNamed("local", f[1], u);
-        continue;
-      }
-      EvalResult v = EvalText(f[3], empty);
-      EXPECT_FALSE(v.diagnostics.HasErrors()) << line;
-      Value value = v.value;
-      if (!f[2].empty()) {
-        ConvertResult c = Convert(value, ParseTypeConstraint(f[2]).type);
-        EXPECT_TRUE(c.ok()) << line;
-        value = c.value;
-      }
-      if (kind == "svar") value = value.WithMarks(Marks::Sensitive());
-      s->SetNamed("var", f[1], value);
-    }
-    return s;
-  }();
-  return *scope;
-}
-
-struct GoldenCase {
-  std::string expr;
-  nlohmann::json expected;
-};
-
-std::vector<GoldenCase> LoadCases() {
-  std::vector<GoldenCase> out;
-  for (const std::string& line : Lines(kDir + "functions_golden.jsonl")) {
-    if (line.empty()) continue;
-    nlohmann::json j = nlohmann::json::parse(line);
-    out.push_back({j["expr"].get<std::string>(), j});
-  }
-  return out;
+EvalResult EvalText(const std::string& text) {
+  const FunctionRegistry& functions = functions::Builtins();
+  return testing::EvalText(text, testing::GoldenScope(functions), functions);
 }
 
 std::string OuterFunction(const std::string& expr) { return expr.substr(0, expr.find('(')); }
 
-class FunctionsGoldenTest : public testing::TestWithParam<GoldenCase> {};
+class FunctionsGoldenTest : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(FunctionsGoldenTest, MatchesTerraform) {
   const GoldenCase& c = GetParam();
   if (!functions::Builtins().Has(OuterFunction(c.expr))) {
     GTEST_SKIP() << OuterFunction(c.expr) << " is not implemented yet";
   }
-  EvalResult r = EvalText(c.expr, TestScope());
-  if (c.expected.contains("value")) {
-    for (const Diagnostic& d : r.diagnostics) {
-      ADD_FAILURE() << c.expr << ": unexpected " << d.summary << ": " << d.detail;
-    }
-    EXPECT_EQ(FormatConsoleValue(r.value), c.expected["value"].get<std::string>()) << c.expr;
-  } else {
-    ASSERT_TRUE(r.diagnostics.HasErrors())
-        << c.expr << ": no error, value " << FormatConsoleValue(r.value);
-    const Diagnostic& d = r.diagnostics[0];
-    EXPECT_EQ(d.summary, c.expected["error"]["summary"].get<std::string>()) << c.expr;
-    EXPECT_EQ(WordWrap(d.detail, 78), c.expected["error"]["detail"].get<std::string>())
-        << c.expr;
-    ASSERT_TRUE(d.subject.has_value()) << c.expr;
-    if (c.expected.contains("subject")) {
-      EXPECT_EQ(d.subject->start.byte, c.expected["subject"][0].get<int64_t>()) << c.expr;
-      EXPECT_EQ(d.subject->end.byte, c.expected["subject"][1].get<int64_t>()) << c.expr;
-    }
-  }
+  testing::ExpectMatchesTerraform(c, EvalText(c.expr));
 }
 
-INSTANTIATE_TEST_SUITE_P(Terraform, FunctionsGoldenTest, testing::ValuesIn(LoadCases()),
-                         [](const testing::TestParamInfo<GoldenCase>& info) {
+INSTANTIATE_TEST_SUITE_P(Terraform, FunctionsGoldenTest, ::testing::ValuesIn(LoadCases()),
+                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
                            return "case" + std::to_string(info.index);
                          });
 
