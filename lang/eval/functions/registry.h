@@ -3,8 +3,10 @@
 /// and the FunctionRegistry that checks and converts arguments the way hclsyntax and cty's
 /// function.Call do before running a body.
 
+#include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +32,8 @@ struct Param {
 
 /// What a body reports instead of a value: an error about one argument (`arg` indexes the
 /// call's arguments; "Invalid function argument") or about the call ("Error in function call").
+/// As in hclsyntax, an `arg` beyond the call's arguments and parameters (Terraform's
+/// fileexists reports directories as argument 1 of 1) becomes an error about the call.
 struct FunctionError {
   std::optional<size_t> arg;
   std::string message;  ///< without the final period
@@ -64,6 +68,9 @@ struct FunctionDef {
 class BuiltinFunctions : public FunctionRegistry {
  public:
   BuiltinFunctions();
+  /// Bodies may keep a pointer to their registry: it is never copied or moved.
+  BuiltinFunctions(const BuiltinFunctions&) = delete;
+  BuiltinFunctions& operator=(const BuiltinFunctions&) = delete;
   void Add(FunctionDef def);
 
   bool Has(std::string_view name) const override;
@@ -75,7 +82,27 @@ class BuiltinFunctions : public FunctionRegistry {
   std::map<std::string, FunctionDef, std::less<>> defs_;
 };
 
-/// The registry with every implemented function (built once).
+/// What the functions that touch the world outside the expression depend on. Groups that
+/// need it receive it when they register (and keep a copy).
+struct FunctionOptions {
+  /// The directory relative paths are resolved against (file, fileset, templatefile, ...),
+  /// as Go's filepath.Join does (errors name the cleaned join; Terraform passes "." for every
+  /// module, so paths are relative to the working directory and modules use path.module).
+  std::string base_dir = ".";
+  /// True while planning or validating: the impure functions (timestamp, uuid, bcrypt) then
+  /// return unknown (not null) values of their result type, as Terraform does before apply.
+  bool planning = false;
+  /// The time the plan was made (plantimestamp); unset: plantimestamp is unknown, as in
+  /// `terraform validate`.
+  std::optional<std::chrono::system_clock::time_point> plan_time;
+};
+
+/// A registry with every implemented function, bound to `options`. The functions keep
+/// pointers into the registry (templatefile calls the others), so it lives on the heap and
+/// is never moved.
+std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options);
+
+/// The registry made by MakeBuiltins with default options (built once, never destroyed).
 const BuiltinFunctions& Builtins();
 
 /// hclsyntax's Expression.StartRange: the range an argument error points at (a quoted

@@ -66,6 +66,15 @@ TEST(FunctionsTest, FunctionsCovered) {
   }
 }
 
+TEST(FunctionsTest, MakeBuiltinsHasEveryFunction) {
+  functions::FunctionOptions options;
+  options.base_dir = "/nonexistent";
+  options.planning = true;
+  options.plan_time = std::chrono::system_clock::time_point{};
+  std::unique_ptr<functions::BuiltinFunctions> made = functions::MakeBuiltins(options);
+  EXPECT_EQ(made->Names(), functions::Builtins().Names());
+}
+
 TEST(FunctionsTest, NamesAreSorted) {
   std::vector<std::string> names = functions::Builtins().Names();
   EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
