@@ -3,6 +3,7 @@
 /// (named passes add nodes and edges; walkers visit in dependency order). An edge `a -> b`
 /// means "a depends on b": b is visited before a.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -30,8 +31,10 @@ class Dag {
   std::vector<NodeId> TopologicalOrder() const;
 
   /// The strongly connected components that are cycles (more than one node, or a node that
-  /// depends on itself), each listed in cycle order starting from its smallest id; components
-  /// ordered by their smallest id. Iterative (no recursion depth limit). O(V + E).
+  /// depends on itself), each listed from its smallest id, then depth first along
+  /// dependencies inside the component (smallest first), so a simple cycle comes out in cycle
+  /// order; components ordered by their smallest id. Iterative (no recursion depth limit).
+  /// O(V + E).
   std::vector<std::vector<NodeId>> Cycles() const;
 
  private:

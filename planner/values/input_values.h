@@ -1,10 +1,12 @@
 #pragma once
 /// Values for a root module's input variables, gathered from where Terraform gathers them:
 /// environment (`TF_VAR_name`, then `CAIRN_VAR_name` over it), `terraform.tfvars`, then
-/// `cairn.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars` / `*.auto.tfvars.json` in name
-/// order, then `-var` and `-var-file` in command-line order (a later source wins).
+/// `cairn.tfvars`, `terraform.tfvars.json`, then `cairn.tfvars.json`, `*.auto.tfvars` /
+/// `*.auto.tfvars.json` in name order, then `-var` and `-var-file` in command-line order (a
+/// later source wins).
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "lang/base/source.h"
 #include "lang/base/value.h"
 #include "lang/config/module.h"
+#include "lang/syntax/ast.h"
 
 namespace cairn::planner {
 
@@ -23,17 +26,21 @@ enum class InputSource {
   kInput,        ///< typed at the interactive prompt: like the environment
 };
 
-/// One variable's raw value before type conversion. For kFile, `value` is the evaluated
-/// constant expression and `range` its source range; for the others `value` is a string
-/// (converted against the declared type later, HCL-parsed when that type is not a string)
-/// and `range` is a synthetic range naming the source (e.g. `<value for var.x>`).
+/// One variable's value before type conversion (Terraform's InputValue after
+/// ParseVariableValues). For kFile, `value` is the file's constant expression evaluated and
+/// `range` its source range. For the others `value` is the raw string when the variable has
+/// no `type` or a primitive one (Terraform's literal parsing mode), else the value of the
+/// string parsed as an HCL expression; `range` is an empty range in the synthetic file
+/// `<value for var.NAME>` (there is no source to point at).
 struct InputValue {
   Value value;
   InputSource source = InputSource::kCommandLine;
   Range range;
+  /// kEnvironment: the environment variable that gave the value (`TF_VAR_x`, `CAIRN_VAR_x`).
+  std::string env_name;
 };
 
-/// Name → raw value, after precedence was applied.
+/// Name → value, after precedence was applied. Only declared variables have entries.
 using InputValues = std::map<std::string, InputValue, std::less<>>;
 
 /// One `-var` or `-var-file` argument, in the order given on the command line.
@@ -45,12 +52,26 @@ struct VarArgument {
 struct CollectInputsResult {
   InputValues values;
   Diagnostics diagnostics;
+  /// The tfvars files that were read (HCL parsed, JSON with an empty body), so diagnostics
+  /// can quote them; diagnostics' ranges point into these by file name.
+  std::vector<std::unique_ptr<ast::File>> files;
 };
 
 /// Gathers values for `module`'s variables from `dir` (where the automatic tfvars files are
-/// looked for), `environ` (NAME=VALUE strings, e.g. from `environ`) and `args`. Values for
-/// undeclared variables: a warning for files and the environment is ignored, an error for
-/// `-var` — as Terraform words them. Functions are not allowed in tfvars files.
+/// looked for; file names in diagnostics are `dir` joined with the name, relative to the
+/// working directory as LoadModule does), `environ` (NAME=VALUE strings, e.g. from
+/// `environ`) and `args` (-var-file paths are used as given, relative to the working
+/// directory). As Terraform's collectVariableValues + ParseVariableValues:
+///  - reading problems ("Failed to read variables file", "Invalid -var option", syntax
+///    errors, "Variable declaration in .tfvars file", blocks in a tfvars file) are reported
+///    and nothing else is done when there are any;
+///  - then values are parsed (functions and references are not allowed in tfvars files:
+///    "Function calls not allowed", "Variables not allowed"; a -var/env string is parsed as
+///    HCL for non-primitive types, with errors in `<value for var.NAME>`), values for
+///    undeclared variables give Terraform's warnings (files, at most two plus a summary),
+///    nothing (environment) or errors (-var); and a declared variable with neither a value
+///    nor a default is "No value for required variable".
+/// When the result has errors the caller stops, as Terraform does, before evaluating.
 CollectInputsResult CollectInputValues(const config::Module& module, std::string_view dir,
                                        const std::vector<std::string>& environ,
                                        const std::vector<VarArgument>& args);

@@ -1,0 +1,40 @@
+#pragma once
+/// The Scope a root module's expressions are evaluated in: `var.*`, `local.*`, `path.*`,
+/// `terraform.*`, with Terraform's errors for everything else (count/each/self outside their
+/// contexts, undeclared names with "Did you mean" suggestions). Resources, data sources and
+/// module calls that ARE declared are not evaluated here (the resource graph does that): a
+/// reference to one is a located error, never a crash.
+
+#include <set>
+#include <string>
+
+#include "lang/config/module.h"
+#include "lang/eval/scope.h"
+#include "planner/values/module_values.h"
+
+namespace cairn::planner {
+
+class ModuleScope : public eval::Scope {
+ public:
+  /// `values` must outlive the scope; lookups see its current contents (entries filled in
+  /// while a module is evaluated are seen by later lookups). `applying` is
+  /// `terraform.applying`.
+  ModuleScope(const config::Module& module, const ModuleValues& values, bool applying);
+
+  eval::ScopeLookup Lookup(std::string_view root, const std::vector<ast::TraversalStep>& steps,
+                           const Range& root_range, const Range& traversal_range) const override;
+
+ private:
+  const config::Module& module_;
+  const ModuleValues& values_;
+  bool applying_;
+  std::set<std::string, std::less<>> module_calls_;
+  std::set<std::string, std::less<>> managed_;  // "type.name"
+  std::set<std::string, std::less<>> data_;     // "type.name"
+};
+
+/// Terraform's didyoumean.NameSuggestion: the first of `candidates` within Levenshtein
+/// distance 2 of `given`, or "".
+std::string NameSuggestion(std::string_view given, const std::vector<std::string>& candidates);
+
+}  // namespace cairn::planner

@@ -1,0 +1,542 @@
+#include "planner/values/module_values.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "lang/base/convert.h"
+#include "lang/base/type_defaults.h"
+#include "lang/config/static_value.h"
+#include "lang/eval/evaluate.h"
+#include "lang/eval/functions/registry.h"
+#include "planner/graph/dag.h"
+#include "planner/values/module_scope.h"
+#include "planner/values/references.h"
+
+namespace cairn::planner {
+namespace {
+
+/// hcl.Range.String(): `file:line,col-col` or `file:line,col-line,col`.
+std::string RangeString(const Range& r) {
+  if (r.start.line == r.end.line) {
+    return fmt::format("{}:{},{}-{}", r.filename.str(), r.start.line, r.start.column,
+                       r.end.column);
+  }
+  return fmt::format("{}:{},{}-{},{}", r.filename.str(), r.start.line, r.start.column,
+                     r.end.line, r.end.column);
+}
+
+bool DecodedBool(const ast::Expr* e) {
+  if (!e) return false;
+  Diagnostics ignored;  // the loader reported problems with these already
+  bool out = false;
+  config::DecodeBool(*e, ignored, &out);
+  return out;
+}
+
+std::string DecodedString(const ast::Expr* e) {
+  if (!e) return "";
+  Diagnostics ignored;
+  std::string out;
+  config::DecodeString(*e, ignored, &out);
+  return out;
+}
+
+/// The name an object type constraint's item declares (a bare name or a quoted string).
+std::string ItemName(const ast::ObjectItem& item) {
+  if (!item.key) return "";
+  if (item.key->kind == ast::ExprKind::kScopeTraversal && item.key->steps.empty()) {
+    return item.key->root_name;
+  }
+  std::string text;
+  if (config::IsQuotedString(*item.key, &text)) return text;
+  if (item.key->kind == ast::ExprKind::kLiteral) return item.key->literal.text;
+  return "";
+}
+
+/// hcl typeexpr's defaults for `optional(type, default)` attributes at any depth of the type
+/// expression `e` (whose decoded type is `type`), or null when there are none. The loader
+/// checked the expression; anything unexpected here just has no defaults.
+std::shared_ptr<const TypeDefaults> BuildTypeDefaults(const ast::Expr& e, const Type& type) {
+  if (e.kind != ast::ExprKind::kFunctionCall || !e.call || e.call->args.empty()) return nullptr;
+  const ast::FunctionCallData& call = *e.call;
+  auto node = std::make_shared<TypeDefaults>();
+  node->type = type;
+  auto add_child = [&](const std::string& key, const ast::Expr& sub, const Type& sub_type) {
+    if (auto child = BuildTypeDefaults(sub, sub_type)) node->children[key] = std::move(child);
+  };
+  if ((call.name == "list" || call.name == "set" || call.name == "map") && type.IsCollection()) {
+    add_child("", *call.args[0], type.ElementType());
+  } else if (call.name == "tuple" && type.IsTuple() &&
+             call.args[0]->kind == ast::ExprKind::kTuple) {
+    const auto& items = call.args[0]->items;
+    for (size_t i = 0; i < items.size() && i < type.TupleElements().size(); ++i) {
+      add_child(std::to_string(i), *items[i], type.TupleElements()[i]);
+    }
+  } else if (call.name == "object" && type.IsObject() &&
+             call.args[0]->kind == ast::ExprKind::kObject) {
+    for (const ast::ObjectItem& item : call.args[0]->object_items) {
+      std::string name = ItemName(item);
+      int index = type.AttributeIndex(name);
+      if (index < 0 || !item.value) continue;
+      const Type& attr_type = type.Attributes()[index].second;
+      const ast::Expr* attr_expr = item.value.get();
+      if (attr_expr->kind == ast::ExprKind::kFunctionCall && attr_expr->call &&
+          attr_expr->call->name == "optional" && !attr_expr->call->args.empty()) {
+        const auto& args = attr_expr->call->args;
+        if (args.size() == 2) {
+          Diagnostics ignored;
+          ConvertResult c = Convert(config::EvalStatic(*args[1], ignored), attr_type);
+          if (c.ok() && !ignored.HasErrors()) node->values[name] = c.value;
+        }
+        attr_expr = args[0].get();
+      }
+      add_child(name, *attr_expr, attr_type);
+    }
+  }
+  if (node->empty()) return nullptr;
+  return node;
+}
+
+enum class NodeKind : uint8_t { kVariable, kLocal, kOutput };
+
+class ModuleEvaluator {
+ public:
+  ModuleEvaluator(const config::Module& module, const InputValues& inputs,
+                  const EvaluateOptions& options, ModuleValuesResult& out)
+      : module_(module),
+        inputs_(inputs),
+        options_(options),
+        out_(out),
+        scope_(module, out.values, !options.planning),
+        functions_(eval::functions::Builtins()) {}
+
+  void Run() {
+    for (const config::Variable& v : module_.variables) {
+      out_.values.variables[v.name] = Value::DynamicUnknown();
+    }
+    for (const config::Local& l : module_.locals) {
+      out_.values.locals[l.name] = Value::DynamicUnknown();
+    }
+    if (options_.outputs) {
+      for (const config::Output& o : module_.outputs) {
+        OutputValue ov;
+        ov.value = Value::DynamicUnknown();
+        ov.sensitive = DecodedBool(o.sensitive);
+        ov.description = DecodedString(o.description);
+        out_.values.outputs[o.name] = std::move(ov);
+      }
+    }
+    BuildGraph();
+    std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
+    if (!cycles.empty()) {
+      for (const auto& cycle : cycles) {
+        std::string names;
+        for (NodeId n : cycle) {
+          if (!names.empty()) names += ", ";
+          names += NodeName(n);
+        }
+        out_.diagnostics.Error("Cycle: " + names, "");
+      }
+      return;
+    }
+    for (NodeId n : dag_.TopologicalOrder()) {
+      auto [kind, index] = nodes_[n];
+      switch (kind) {
+        case NodeKind::kVariable:
+          EvaluateVariable(module_.variables[index]);
+          break;
+        case NodeKind::kLocal:
+          EvaluateLocal(module_.locals[index]);
+          break;
+        case NodeKind::kOutput:
+          EvaluateOutput(module_.outputs[index]);
+          break;
+      }
+    }
+  }
+
+ private:
+  // ---- graph ----
+
+  void BuildGraph() {
+    for (size_t i = 0; i < module_.variables.size(); ++i) {
+      variable_nodes_[module_.variables[i].name] = Add(NodeKind::kVariable, i);
+    }
+    for (size_t i = 0; i < module_.locals.size(); ++i) {
+      local_nodes_[module_.locals[i].name] = Add(NodeKind::kLocal, i);
+    }
+    if (options_.outputs) {
+      for (size_t i = 0; i < module_.outputs.size(); ++i) Add(NodeKind::kOutput, i);
+    }
+    for (NodeId n = 0; n < nodes_.size(); ++n) {
+      auto [kind, index] = nodes_[n];
+      switch (kind) {
+        case NodeKind::kVariable:
+          for (const config::CheckRule& rule : module_.variables[index].validations) {
+            AddEdges(n, rule.condition);
+            AddEdges(n, rule.error_message);
+          }
+          break;
+        case NodeKind::kLocal:
+          AddEdges(n, module_.locals[index].expr);
+          break;
+        case NodeKind::kOutput: {
+          const config::Output& o = module_.outputs[index];
+          AddEdges(n, o.value);
+          AddEdges(n, o.depends_on);
+          for (const config::CheckRule& rule : o.preconditions) {
+            AddEdges(n, rule.condition);
+            AddEdges(n, rule.error_message);
+          }
+          break;
+        }
+      }
+    }
+    dag_.Finalize();
+  }
+
+  NodeId Add(NodeKind kind, size_t index) {
+    NodeId id = dag_.AddNode();
+    nodes_.push_back({kind, static_cast<uint32_t>(index)});
+    return id;
+  }
+
+  /// Edges from `from` to what `expr` refers to; a reference to the node itself is left out
+  /// (a variable's validation names the variable; a local naming itself is reported when it
+  /// is evaluated, as Terraform does).
+  void AddEdges(NodeId from, const ast::Expr* expr) {
+    if (!expr) return;
+    for (const Reference& ref : FindReferences(*expr)) {
+      const std::unordered_map<std::string_view, NodeId>* table = nullptr;
+      if (ref.kind == Reference::Kind::kInputVariable) table = &variable_nodes_;
+      if (ref.kind == Reference::Kind::kLocal) table = &local_nodes_;
+      if (!table) continue;
+      auto it = table->find(ref.name);
+      if (it == table->end() || it->second == from) continue;
+      dag_.AddEdge(from, it->second);
+    }
+  }
+
+  /// Terraform's graph node names, as its cycle errors print them.
+  std::string NodeName(NodeId n) const {
+    auto [kind, index] = nodes_[n];
+    switch (kind) {
+      case NodeKind::kVariable:
+        return fmt::format("var.{} (validation)", module_.variables[index].name);
+      case NodeKind::kLocal:
+        return fmt::format("local.{} (expand)", module_.locals[index].name);
+      case NodeKind::kOutput:
+        return fmt::format("output.{} (expand)", module_.outputs[index].name);
+    }
+    return "";
+  }
+
+  // ---- evaluation ----
+
+  eval::EvalResult Eval(const ast::Expr& expr) {
+    return eval::Evaluate(expr, scope_, functions_);
+  }
+
+  /// prepareFinalInputVariableValue, then the validation rules.
+  void EvaluateVariable(const config::Variable& var) {
+    Diagnostics& diags = out_.diagnostics;
+    const Type& type = var.type_constraint;
+    Type concrete = WithoutOptionalAttributes(type);
+    bool sensitive = DecodedBool(var.sensitive);
+    Value& slot = out_.values.variables[var.name];
+    auto fail = [&] { slot = Value::Unknown(concrete).WithMarks(Marks(sensitive ? 1 : 0)); };
+
+    std::optional<Value> default_value;
+    if (var.default_value) {
+      Diagnostics ignored;  // reported by the loader
+      Value d = config::EvalStatic(*var.default_value, ignored);
+      ConvertResult c = Convert(d, type);
+      default_value = c.ok() && var.default_fits_type ? c.value : Value::Unknown(concrete);
+    }
+
+    const InputValue* raw = nullptr;
+    if (auto it = inputs_.find(var.name); it != inputs_.end()) raw = &it->second;
+    std::string non_file_source;
+    Range source_range = var.decl_range;
+    if (raw && raw->source == InputSource::kFile) {
+      source_range = raw->range;
+    } else if (raw) {
+      switch (raw->source) {
+        case InputSource::kCommandLine:
+          non_file_source = fmt::format("set using -var=\"{}=...\"", var.name);
+          break;
+        case InputSource::kEnvironment:
+          non_file_source = fmt::format(
+              "set using the {} environment variable",
+              raw->env_name.empty() ? "TF_VAR_" + var.name : raw->env_name);
+          break;
+        case InputSource::kInput:
+          non_file_source = "set using an interactive prompt";
+          break;
+        case InputSource::kFile:
+          break;
+      }
+    }
+
+    Value given;
+    if (raw) {
+      given = raw->value;
+    } else if (!default_value) {
+      diags.Error("No value for required variable",
+                  fmt::format("The root module input variable \"{}\" is not set, and has no "
+                              "default value. Use a -var or -var-file command line argument to "
+                              "provide a value for this variable.",
+                              var.name),
+                  var.decl_range);
+      fail();
+      return;
+    } else {
+      given = *default_value;
+    }
+    if (!given.IsNull()) {
+      if (var.type) {
+        if (auto defaults = BuildTypeDefaults(*var.type, type)) given = defaults->Apply(given);
+      }
+    }
+    ConvertResult converted = Convert(given, type);
+    if (!converted.ok()) {
+      // Terraform formats this error with %s, which leaves the path out.
+      std::string err = converted.error->message;
+      std::string addr = "var." + var.name;
+      if (!non_file_source.empty()) {
+        diags.Error("Invalid value for input variable",
+                    fmt::format("Unsuitable value for {} {}: {}.", addr, non_file_source, err),
+                    var.decl_range);
+      } else if (sensitive) {
+        diags.Error("Invalid value for input variable",
+                    fmt::format("The given value is not suitable for {}, which is sensitive: {}. "
+                                "Invalid value defined at {}.",
+                                addr, err, RangeString(source_range)),
+                    var.decl_range);
+      } else {
+        diags.Error("Invalid value for input variable",
+                    fmt::format("The given value is not suitable for {} declared at {}: {}.",
+                                addr, RangeString(var.decl_range), err),
+                    source_range);
+      }
+      fail();
+      return;
+    }
+    Value val = converted.value;
+    if (val.IsNull() && !var.nullable_value) {
+      if (default_value) {
+        val = *default_value;
+      } else {
+        std::string addr = "var." + var.name;
+        if (!non_file_source.empty()) {
+          diags.Error("Required variable not set",
+                      fmt::format("Unsuitable value for {} {}: required variable may not be set "
+                                  "to null.",
+                                  addr, non_file_source),
+                      var.decl_range);
+        } else {
+          diags.Error("Required variable not set",
+                      fmt::format("The given value is not suitable for {} defined at {}: "
+                                  "required variable may not be set to null.",
+                                  addr, RangeString(var.decl_range)),
+                      source_range);
+        }
+        fail();
+        return;
+      }
+    }
+    // Validation rules see the variable's own value without the sensitive mark (Terraform
+    // puts the unmarked final value in their context); everything else sees it marked.
+    slot = val;
+    for (const config::CheckRule& rule : var.validations) {
+      ValidateVariable(var, rule, source_range);
+    }
+    if (sensitive) slot = val.WithMarks(Marks::Sensitive());
+  }
+
+  /// evalVariableValidation.
+  void ValidateVariable(const config::Variable& var, const config::CheckRule& rule,
+                        const Range& value_range) {
+    if (!rule.condition || !rule.error_message) return;
+    Diagnostics& diags = out_.diagnostics;
+    eval::EvalResult result = Eval(*rule.condition);
+    diags.Append(result.diagnostics);
+    eval::EvalResult message = Eval(*rule.error_message);
+    diags.Append(message.diagnostics);
+    std::optional<std::string> failure = CheckResult(
+        result.value, message, *rule.condition, *rule.error_message,
+        /*variable_validation=*/true);
+    if (!failure) return;
+    diags.Error("Invalid value for variable",
+                fmt::format("{}\n\nThis was checked by the validation rule at {}.", *failure,
+                            RangeString(rule.decl_range)),
+                value_range);
+  }
+
+  /// The shared part of evalVariableValidation and evalCheckRule: nullopt when the condition
+  /// holds, is unknown, or could not be decided (then the diagnostics say why); else the error
+  /// message to show. The two differ in words and in how an unknown message is treated.
+  std::optional<std::string> CheckResult(const Value& result_in, const eval::EvalResult& message,
+                                         const ast::Expr& condition,
+                                         const ast::Expr& error_message,
+                                         bool variable_validation) {
+    Diagnostics& diags = out_.diagnostics;
+    const char* invalid = variable_validation ? "Invalid variable validation result"
+                                              : "Invalid condition result";
+    if (!result_in.IsKnown()) return std::nullopt;
+    if (result_in.IsNull()) {
+      diags.Error(invalid,
+                  variable_validation
+                      ? "Validation condition expression must return either true or false, not "
+                        "null."
+                      : "Condition expression must return either true or false, not null.",
+                  condition.range);
+      return std::nullopt;
+    }
+    ConvertResult b = Convert(result_in, Type::Bool());
+    if (!b.ok()) {
+      diags.Error(invalid,
+                  fmt::format("Invalid {}condition result value: {}.",
+                              variable_validation ? "validation " : "", b.error->Format()),
+                  condition.range);
+      return std::nullopt;
+    }
+    Value result = b.value.UnmarkedDeep();
+    if (!result.IsKnown() || result.IsNull() || result.AsBool()) return std::nullopt;
+    const Value& msg = message.value;
+    bool message_failed = message.diagnostics.HasErrors();
+    if (variable_validation && !message_failed && !msg.IsKnown()) {
+      diags.Error("Invalid error message",
+                  "Unsuitable value for error message: expression refers to values that won't "
+                  "be known until the apply phase.",
+                  error_message.range);
+      return std::nullopt;
+    }
+    std::string text;
+    if (!message_failed && msg.IsKnown() && !msg.IsNull()) {
+      ConvertResult s = Convert(msg, Type::String());
+      if (!s.ok()) {
+        diags.Error("Invalid error message",
+                    fmt::format("Unsuitable value for error message: {}.", s.error->Format()),
+                    error_message.range);
+      } else if (s.value.DeepMarks().sensitive()) {
+        diags.Error("Error message refers to sensitive values",
+                    "The error expression used to explain this condition refers to sensitive "
+                    "values. Terraform will not display the resulting message.\n\nYou can "
+                    "correct this by removing references to sensitive values, or by carefully "
+                    "using the nonsensitive() function if the expression will not reveal the "
+                    "sensitive data.",
+                    error_message.range);
+        text = "The error message included a sensitive value, so it will not be displayed.";
+      } else if (s.value.IsKnown()) {
+        text = TrimSpace(s.value.UnmarkedDeep().AsString());
+      }
+    }
+    if (text.empty()) text = "Failed to evaluate condition error message.";
+    return text;
+  }
+
+  static std::string TrimSpace(const std::string& s) {
+    auto space = [](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    };
+    size_t b = 0, e = s.size();
+    while (b < e && space(s[b])) ++b;
+    while (e > b && space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+  }
+
+  void EvaluateLocal(const config::Local& local) {
+    if (!local.expr) return;
+    Diagnostics& diags = out_.diagnostics;
+    bool self = false;
+    for (const Reference& ref : FindReferences(*local.expr)) {
+      if (ref.kind == Reference::Kind::kLocal && ref.name == local.name) {
+        diags.Error("Self-referencing local value",
+                    fmt::format("Local value local.{} cannot use its own result as part of its "
+                                "expression.",
+                                local.name),
+                    ref.range, local.expr->range);
+        self = true;
+      }
+    }
+    if (self) return;
+    eval::EvalResult r = Eval(*local.expr);
+    diags.Append(r.diagnostics);
+    if (r.diagnostics.HasErrors()) return;
+    out_.values.locals[local.name] = std::move(r.value);
+  }
+
+  void EvaluateOutput(const config::Output& output) {
+    Diagnostics& diags = out_.diagnostics;
+    OutputValue& slot = out_.values.outputs[output.name];
+    size_t errors_before = diags.ErrorCount();
+    for (const config::CheckRule& rule : output.preconditions) {
+      if (!rule.condition || !rule.error_message) continue;
+      eval::EvalResult result = Eval(*rule.condition);
+      diags.Append(result.diagnostics);
+      eval::EvalResult message = Eval(*rule.error_message);
+      diags.Append(message.diagnostics);
+      std::optional<std::string> failure =
+          CheckResult(result.value, message, *rule.condition, *rule.error_message,
+                      /*variable_validation=*/false);
+      if (failure) {
+        diags.Error("Module output value precondition failed", *failure, rule.condition->range);
+      }
+    }
+    if (diags.ErrorCount() > errors_before) return;
+    if (!output.value) return;
+    eval::EvalResult r = Eval(*output.value);
+    diags.Append(r.diagnostics);
+    if (r.diagnostics.HasErrors()) return;
+    Marks marks = r.value.DeepMarks();
+    if (marks.ephemeral() && !DecodedBool(output.ephemeral)) {
+      diags.Error("Ephemeral value not allowed",
+                  "This output value is not declared as returning an ephemeral value, so it "
+                  "cannot be set to a result derived from an ephemeral value.",
+                  output.value->range);
+      return;
+    }
+    if (!slot.sensitive && marks.sensitive()) {
+      diags.Error("Output refers to sensitive values",
+                  "To reduce the risk of accidentally exporting sensitive data that was intended "
+                  "to be only internal, Terraform requires that any root module output "
+                  "containing sensitive data be explicitly marked as sensitive, to confirm your "
+                  "intent.\n\nIf you do intend to export this data, annotate the output value "
+                  "as sensitive by adding the following argument:\n    sensitive = true",
+                  output.decl_range);
+      return;
+    }
+    slot.value = slot.sensitive ? r.value.WithMarks(Marks::Sensitive()) : r.value;
+  }
+
+  const config::Module& module_;
+  const InputValues& inputs_;
+  const EvaluateOptions& options_;
+  ModuleValuesResult& out_;
+  ModuleScope scope_;
+  const eval::FunctionRegistry& functions_;
+  Dag dag_;
+  std::vector<std::pair<NodeKind, uint32_t>> nodes_;
+  std::unordered_map<std::string_view, NodeId> variable_nodes_;
+  std::unordered_map<std::string_view, NodeId> local_nodes_;
+};
+
+}  // namespace
+
+ModuleValuesResult EvaluateRootModule(const config::Module& module, const InputValues& inputs,
+                                      const EvaluateOptions& options) {
+  ModuleValuesResult out;
+  ModuleEvaluator(module, inputs, options, out).Run();
+  return out;
+}
+
+std::unique_ptr<eval::Scope> MakeModuleScope(const config::Module& module,
+                                             const ModuleValues& values) {
+  return std::make_unique<ModuleScope>(module, values, false);
+}
+
+}  // namespace cairn::planner

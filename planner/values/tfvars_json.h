@@ -1,0 +1,33 @@
+#pragma once
+/// Reading a `.tfvars.json` file as Terraform does (hcl's json package, evaluated without a
+/// context: strings are literal, `${` is not interpolated), with hcl's JSON diagnostics.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/base/diagnostic.h"
+#include "lang/base/source.h"
+#include "lang/base/value.h"
+
+namespace cairn::planner {
+
+/// One top-level property.
+struct JsonAttribute {
+  std::string name;
+  Value value;
+  Range name_range;
+  Range value_range;
+};
+
+struct JsonTfvarsResult {
+  std::vector<JsonAttribute> attributes;  ///< in file order, duplicates removed
+  Diagnostics diagnostics;
+};
+
+/// Parses `source` (named `filename` in ranges): the root must be an object (or an array of
+/// objects, whose properties are merged); a repeated property is "Duplicate attribute
+/// definition". Nesting deeper than 1000 levels is an error, never a stack overflow.
+JsonTfvarsResult ParseJsonTfvars(std::string_view source, std::string_view filename);
+
+}  // namespace cairn::planner

@@ -1,0 +1,4 @@
+locals {
+  applying = terraform.applying
+}
+output "applying" { value = local.applying }

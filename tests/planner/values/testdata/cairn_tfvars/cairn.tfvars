@@ -1,0 +1,2 @@
+b = "cairn.tfvars"
+c = "cairn.tfvars"

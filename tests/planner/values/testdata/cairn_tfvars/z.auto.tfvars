@@ -1,0 +1,1 @@
+c = "z.auto.tfvars"

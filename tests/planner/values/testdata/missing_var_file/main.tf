@@ -1,0 +1,2 @@
+variable "known" { default = 1 }
+output "known" { value = var.known }

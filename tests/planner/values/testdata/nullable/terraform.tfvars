@@ -1,0 +1,2 @@
+with_default = null
+nullable_default = null

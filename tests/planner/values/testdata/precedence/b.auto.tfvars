@@ -1,0 +1,5 @@
+c = "b.auto.tfvars"
+d = "b.auto.tfvars"
+e = "b.auto.tfvars"
+f = "b.auto.tfvars"
+g = "b.auto.tfvars"

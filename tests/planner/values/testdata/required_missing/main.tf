@@ -1,0 +1,7 @@
+variable "needed" {
+  type = string
+}
+variable "optional" {
+  default = null
+}
+output "o" { value = var.optional }

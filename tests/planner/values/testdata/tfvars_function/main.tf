@@ -1,0 +1,3 @@
+variable "a" { default = "x" }
+variable "b" {}
+output "a" { value = var.a }

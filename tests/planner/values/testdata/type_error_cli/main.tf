@@ -1,0 +1,7 @@
+variable "n" {
+  type = number
+}
+variable "l" {
+  type = list(number)
+}
+output "n" { value = var.n }
