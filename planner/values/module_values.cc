@@ -100,6 +100,15 @@ std::shared_ptr<const TypeDefaults> BuildTypeDefaults(const ast::Expr& e, const 
   return node;
 }
 
+eval::functions::FunctionOptions FunctionOptionsFor(const config::Module& module,
+                                                   const EvaluateOptions& options) {
+  eval::functions::FunctionOptions f;
+  f.base_dir = module.dir.empty() ? "." : module.dir;
+  f.planning = options.planning;
+  f.plan_time = options.plan_time;
+  return f;
+}
+
 enum class NodeKind : uint8_t { kVariable, kLocal, kOutput };
 
 class ModuleEvaluator {
@@ -111,7 +120,7 @@ class ModuleEvaluator {
         options_(options),
         out_(out),
         scope_(module, out.values, !options.planning),
-        functions_(eval::functions::Builtins()) {}
+        functions_(eval::functions::MakeBuiltins(FunctionOptionsFor(module, options))) {}
 
   void Run() {
     for (const config::Variable& v : module_.variables) {
@@ -237,7 +246,7 @@ class ModuleEvaluator {
   // ---- evaluation ----
 
   eval::EvalResult Eval(const ast::Expr& expr) {
-    return eval::Evaluate(expr, scope_, functions_);
+    return eval::Evaluate(expr, scope_, *functions_);
   }
 
   /// prepareFinalInputVariableValue, then the validation rules.
@@ -518,7 +527,7 @@ class ModuleEvaluator {
   const EvaluateOptions& options_;
   ModuleValuesResult& out_;
   ModuleScope scope_;
-  const eval::FunctionRegistry& functions_;
+  std::unique_ptr<eval::functions::BuiltinFunctions> functions_;
   Dag dag_;
   std::vector<std::pair<NodeKind, uint32_t>> nodes_;
   std::unordered_map<std::string_view, NodeId> variable_nodes_;

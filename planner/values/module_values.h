@@ -4,8 +4,10 @@
 /// its members) and outputs (sensitive, preconditions). #4's graph walk takes this over for
 /// resources; until then this is what `plan`, `apply` and `console` evaluate.
 
+#include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "lang/base/diagnostic.h"
@@ -23,7 +25,9 @@ struct OutputValue {
 };
 
 /// Everything a module's named values evaluated to. Invariant: every declared variable,
-/// local and output has an entry (unknown when its evaluation failed).
+/// local and output (when EvaluateOptions::outputs) has an entry (unknown when its
+/// evaluation failed). Sensitive variables and outputs carry the sensitive mark; a null
+/// output is kept here (Terraform leaves null outputs out of the state and `output -json`).
 struct ModuleValues {
   std::map<std::string, Value, std::less<>> variables;
   std::map<std::string, Value, std::less<>> locals;
@@ -31,10 +35,13 @@ struct ModuleValues {
 };
 
 struct EvaluateOptions {
-  /// Planning: `timestamp()` and `uuid()` are unknown, as in Terraform's plan. Applying: known.
+  /// Planning: `timestamp()` and `uuid()` are unknown, as in Terraform's plan, and
+  /// `terraform.applying` is false. Applying: known, and true.
   bool planning = true;
-  /// Evaluate outputs (console does not need them).
+  /// Evaluate outputs (console does not need them; `outputs` is then empty).
   bool outputs = true;
+  /// The time the plan was made (`plantimestamp()`); unset: plantimestamp() is unknown.
+  std::optional<std::chrono::system_clock::time_point> plan_time;
 };
 
 struct ModuleValuesResult {
@@ -42,13 +49,34 @@ struct ModuleValuesResult {
   Diagnostics diagnostics;
 };
 
-/// Evaluates `module` (a root module: `module.dir` is `path.module` and `path.root`) with
-/// `inputs`. Missing required variables are errors ("No value for required variable").
+/// Evaluates `module` (a root module: `path.module` and `path.root` are ".", as Terraform
+/// gives them; functions resolve relative paths against `module.dir`) with `inputs` (from
+/// CollectInputValues; call this only when that reported no errors, as Terraform stops there).
+///
+/// Order: variables, locals and outputs are nodes of a DAG whose edges come from the
+/// references in their expressions (`var.x`, `local.y`; a variable's validation rules may
+/// refer to other variables and locals, as Terraform 1.9+ allows); a cycle is reported as
+/// Terraform words it ("Cycle: local.a (expand), local.b (expand)", one error per cycle,
+/// members in cycle order) and nothing is evaluated. A local naming itself is "Self-referencing
+/// local value". Errors, with Terraform's texts and ranges:
+///  - variables: "No value for required variable" (when `inputs` lacks a required one),
+///    "Invalid value for input variable" (type conversion; worded by where the value came
+///    from), "Required variable not set" (null for nullable = false), "Invalid value for
+///    variable" (a failed validation rule, with its error_message), "Invalid variable
+///    validation result", "Invalid error message", "Error message refers to sensitive values";
+///  - references: Terraform's words for undeclared variables/locals/modules/resources (with
+///    "Did you mean" suggestions), count/each/self outside their contexts, bad path/terraform
+///    attributes. A reference to a DECLARED resource, data source or module call is "Reference
+///    to a resource not supported yet" (the resource graph evaluates those);
+///  - outputs: "Module output value precondition failed", "Invalid condition result",
+///    "Output refers to sensitive values", "Ephemeral value not allowed".
+/// A failed expression leaves its value unknown, so dependents report no follow-on errors.
 ModuleValuesResult EvaluateRootModule(const config::Module& module, const InputValues& inputs,
                                       const EvaluateOptions& options);
 
 /// The scope expressions of `module` see once `values` are known: `var.*`, `local.*`,
-/// `path.module`/`path.root`/`path.cwd`, `terraform.workspace`; used by `cairn console`.
+/// `path.module`/`path.root`/`path.cwd`, `terraform.workspace`, `terraform.applying` (false);
+/// used by `cairn console`. The scope reads `values` on every lookup: `values` must outlive it.
 std::unique_ptr<eval::Scope> MakeModuleScope(const config::Module& module,
                                              const ModuleValues& values);
 
