@@ -67,9 +67,10 @@ def parse_error(stderr):
     return {"summary": summary, "detail": detail}
 
 
-def plan_subject(directory, expr, summary, env):
-    """The subject range of the first error `terraform plan -json` reports for `expr` as an
-    output's value, relative to the expression, or None when plan reports something else."""
+def plan_subject(directory, expr, summary, env, planned=True):
+    """The subject range of the first error `terraform plan -json` (`apply -json` for an
+    unplanned case) reports for `expr` as an output's value, relative to the expression, or
+    None when Terraform reports something else."""
     sub = os.path.join(directory, "plan")
     os.makedirs(sub, exist_ok=True)
     with open(os.path.join(directory, "main.tf")) as f:
@@ -77,7 +78,8 @@ def plan_subject(directory, expr, summary, env):
     prefix = base + 'output "x" {\n  value = '
     with open(os.path.join(sub, "main.tf"), "w") as f:
         f.write(prefix + expr + "\n}\n")
-    p = subprocess.run(["terraform", "plan", "-json", "-no-color", "-input=false"], cwd=sub,
+    command = ["plan"] if planned else ["apply", "-auto-approve"]
+    p = subprocess.run(["terraform", *command, "-json", "-no-color", "-input=false"], cwd=sub,
                        env=env, capture_output=True, text=True)
     start = len(prefix.encode("utf-8"))
     for line in p.stdout.splitlines():
@@ -94,7 +96,10 @@ def plan_subject(directory, expr, summary, env):
 
 def main():
     """With arguments CASES GOLDEN (file names in tests/lang/eval/), records only those
-    one-line cases (e.g. functions_cases.txt -> functions_golden.jsonl)."""
+    one-line cases (e.g. functions_cases.txt -> functions_golden.jsonl).
+
+    A case written `unplanned: EXPR` is evaluated by `terraform console` without `-plan` (so
+    the impure functions uuid, bcrypt and timestamp run) and recorded with "planning": false."""
     env = dict(os.environ, TF_CLI_CONFIG_FILE="/dev/null")
     cases_name, golden_name = (sys.argv[1], sys.argv[2]) if len(sys.argv) == 3 else (
         "eval_cases.txt", "eval_golden.jsonl")
@@ -104,16 +109,22 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         write_config(d)
         for expr in cases:
-            p = subprocess.run(["terraform", "console", "-plan", "-no-color"], input=expr + "\n",
+            planned = not expr.startswith("unplanned: ")
+            expr = expr if planned else expr[len("unplanned: "):]
+            flags = ["-plan"] if planned else []
+            p = subprocess.run(["terraform", "console", *flags, "-no-color"], input=expr + "\n",
                                cwd=d, env=env, capture_output=True, text=True)
+            case = {"expr": expr}
+            if not planned:
+                case["planning"] = False
             if p.returncode == 0:
-                out.append({"expr": expr, "value": p.stdout.rstrip("\n")})
+                case["value"] = p.stdout.rstrip("\n")
             else:
-                case = {"expr": expr, "error": parse_error(p.stderr)}
-                subject = plan_subject(d, expr, case["error"]["summary"], env)
+                case["error"] = parse_error(p.stderr)
+                subject = plan_subject(d, expr, case["error"]["summary"], env, planned)
                 if subject is not None:
                     case["subject"] = subject
-                out.append(case)
+            out.append(case)
     with open(os.path.join(EVAL_DIR, golden_name), "w") as f:
         for o in out:
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
