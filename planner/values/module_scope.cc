@@ -43,10 +43,33 @@ std::string NameSuggestion(std::string_view given, const std::vector<std::string
 
 ModuleScope::ModuleScope(const config::Module& module, const ModuleValues& values,
                          bool applying)
-    : module_(module), values_(values), applying_(applying) {
-  for (const config::ModuleCall& m : module.module_calls) module_calls_.insert(m.name);
-  for (const config::Resource& r : module.resources) managed_.insert(r.type + "." + r.name);
-  for (const config::Resource& r : module.data_resources) data_.insert(r.type + "." + r.name);
+    : module_(module), applying_(applying) {
+  variables_.reserve(values.variables.size());
+  for (const auto& [name, v] : values.variables) variables_.emplace(name, &v);
+  locals_.reserve(values.locals.size());
+  for (const auto& [name, v] : values.locals) locals_.emplace(name, &v);
+  IndexDeclarations();
+}
+
+ModuleScope::ModuleScope(const config::Module& module, const std::vector<Value>& variables,
+                         const std::vector<Value>& locals, bool applying)
+    : module_(module), applying_(applying) {
+  // Keys point into the module's declarations (contiguous), values into the vectors.
+  variables_.reserve(variables.size());
+  for (size_t i = 0; i < variables.size() && i < module.variables.size(); ++i) {
+    variables_.emplace(module.variables[i].name, &variables[i]);
+  }
+  locals_.reserve(locals.size());
+  for (size_t i = 0; i < locals.size() && i < module.locals.size(); ++i) {
+    locals_.emplace(module.locals[i].name, &locals[i]);
+  }
+  IndexDeclarations();
+}
+
+void ModuleScope::IndexDeclarations() {
+  for (const config::ModuleCall& m : module_.module_calls) module_calls_.insert(m.name);
+  for (const config::Resource& r : module_.resources) managed_.insert(r.type + "." + r.name);
+  for (const config::Resource& r : module_.data_resources) data_.insert(r.type + "." + r.name);
 }
 
 eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
@@ -67,8 +90,8 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
   using K = Reference::Kind;
   switch (ref.kind) {
     case K::kInputVariable: {
-      if (auto it = values_.variables.find(ref.name); it != values_.variables.end()) {
-        out.value = it->second;
+      if (auto it = variables_.find(ref.name); it != variables_.end()) {
+        out.value = *it->second;
         return out;
       }
       std::vector<std::string> names;
@@ -85,8 +108,8 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       return out;
     }
     case K::kLocal: {
-      if (auto it = values_.locals.find(ref.name); it != values_.locals.end()) {
-        out.value = it->second;
+      if (auto it = locals_.find(ref.name); it != locals_.end()) {
+        out.value = *it->second;
         return out;
       }
       std::vector<std::string> names;

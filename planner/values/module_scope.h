@@ -7,6 +7,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "lang/config/module.h"
 #include "lang/eval/scope.h"
@@ -16,18 +18,29 @@ namespace cairn::planner {
 
 class ModuleScope : public eval::Scope {
  public:
-  /// `values` must outlive the scope; lookups see its current contents (entries filled in
-  /// while a module is evaluated are seen by later lookups). `applying` is
-  /// `terraform.applying`.
+  /// `values` must outlive the scope, and its variable and local entries must exist when the
+  /// scope is made: lookups see the current contents of those entries (values assigned while a
+  /// module is evaluated are seen by later lookups), through hash tables built here (O(1) per
+  /// lookup). `applying` is `terraform.applying`.
   ModuleScope(const config::Module& module, const ModuleValues& values, bool applying);
+  /// The same over values held by index: `variables[i]` is `module.variables[i]`'s value,
+  /// `locals[i]` `module.locals[i]`'s (the vectors must not be resized while the scope lives).
+  ModuleScope(const config::Module& module, const std::vector<Value>& variables,
+              const std::vector<Value>& locals, bool applying);
+
+  ModuleScope(const ModuleScope&) = delete;
+  ModuleScope& operator=(const ModuleScope&) = delete;
 
   eval::ScopeLookup Lookup(std::string_view root, const std::vector<ast::TraversalStep>& steps,
                            const Range& root_range, const Range& traversal_range) const override;
 
  private:
+  void IndexDeclarations();
+
   const config::Module& module_;
-  const ModuleValues& values_;
   bool applying_;
+  std::unordered_map<std::string_view, const Value*> variables_;
+  std::unordered_map<std::string_view, const Value*> locals_;
   std::set<std::string, std::less<>> module_calls_;
   std::set<std::string, std::less<>> managed_;  // "type.name"
   std::set<std::string, std::less<>> data_;     // "type.name"

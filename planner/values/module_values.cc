@@ -119,16 +119,13 @@ class ModuleEvaluator {
         inputs_(inputs),
         options_(options),
         out_(out),
-        scope_(module, out.values, !options.planning),
         functions_(eval::functions::MakeBuiltins(FunctionOptionsFor(module, options))) {}
 
   void Run() {
-    for (const config::Variable& v : module_.variables) {
-      out_.values.variables[v.name] = Value::DynamicUnknown();
-    }
-    for (const config::Local& l : module_.locals) {
-      out_.values.locals[l.name] = Value::DynamicUnknown();
-    }
+    // Values live in vectors by declaration index while evaluating (contiguous, O(1)); the
+    // name-keyed maps of the result are filled at the end.
+    variable_values_.assign(module_.variables.size(), Value::DynamicUnknown());
+    local_values_.assign(module_.locals.size(), Value::DynamicUnknown());
     if (options_.outputs) {
       for (const config::Output& o : module_.outputs) {
         OutputValue ov;
@@ -138,6 +135,7 @@ class ModuleEvaluator {
         out_.values.outputs[o.name] = std::move(ov);
       }
     }
+    scope_.emplace(module_, variable_values_, local_values_, !options_.planning);
     BuildGraph();
     std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
     if (!cycles.empty()) {
@@ -155,10 +153,10 @@ class ModuleEvaluator {
       auto [kind, index] = nodes_[n];
       switch (kind) {
         case NodeKind::kVariable:
-          EvaluateVariable(module_.variables[index]);
+          EvaluateVariable(module_.variables[index], variable_values_[index]);
           break;
         case NodeKind::kLocal:
-          EvaluateLocal(module_.locals[index]);
+          EvaluateLocal(module_.locals[index], local_values_[index]);
           break;
         case NodeKind::kOutput:
           EvaluateOutput(module_.outputs[index]);
@@ -246,16 +244,15 @@ class ModuleEvaluator {
   // ---- evaluation ----
 
   eval::EvalResult Eval(const ast::Expr& expr) {
-    return eval::Evaluate(expr, scope_, *functions_);
+    return eval::Evaluate(expr, *scope_, *functions_);
   }
 
   /// prepareFinalInputVariableValue, then the validation rules.
-  void EvaluateVariable(const config::Variable& var) {
+  void EvaluateVariable(const config::Variable& var, Value& slot) {
     Diagnostics& diags = out_.diagnostics;
     const Type& type = var.type_constraint;
     Type concrete = WithoutOptionalAttributes(type);
     bool sensitive = DecodedBool(var.sensitive);
-    Value& slot = out_.values.variables[var.name];
     auto fail = [&] { slot = Value::Unknown(concrete).WithMarks(Marks(sensitive ? 1 : 0)); };
 
     std::optional<Value> default_value;
@@ -458,7 +455,7 @@ class ModuleEvaluator {
     return s.substr(b, e - b);
   }
 
-  void EvaluateLocal(const config::Local& local) {
+  void EvaluateLocal(const config::Local& local, Value& slot) {
     if (!local.expr) return;
     Diagnostics& diags = out_.diagnostics;
     bool self = false;
@@ -476,7 +473,7 @@ class ModuleEvaluator {
     eval::EvalResult r = Eval(*local.expr);
     diags.Append(r.diagnostics);
     if (r.diagnostics.HasErrors()) return;
-    out_.values.locals[local.name] = std::move(r.value);
+    slot = std::move(r.value);
   }
 
   void EvaluateOutput(const config::Output& output) {
@@ -526,12 +523,25 @@ class ModuleEvaluator {
   const InputValues& inputs_;
   const EvaluateOptions& options_;
   ModuleValuesResult& out_;
-  ModuleScope scope_;
+  std::optional<ModuleScope> scope_;  // made once every variable and local has its entry
   std::unique_ptr<eval::functions::BuiltinFunctions> functions_;
   Dag dag_;
   std::vector<std::pair<NodeKind, uint32_t>> nodes_;
   std::unordered_map<std::string_view, NodeId> variable_nodes_;
   std::unordered_map<std::string_view, NodeId> local_nodes_;
+  std::vector<Value> variable_values_;  // by index in module_.variables
+  std::vector<Value> local_values_;     // by index in module_.locals
+
+ public:
+  /// Moves the variables' and locals' values into the result's maps.
+  void Publish() {
+    for (size_t i = 0; i < variable_values_.size(); ++i) {
+      out_.values.variables[module_.variables[i].name] = std::move(variable_values_[i]);
+    }
+    for (size_t i = 0; i < local_values_.size(); ++i) {
+      out_.values.locals[module_.locals[i].name] = std::move(local_values_[i]);
+    }
+  }
 };
 
 }  // namespace
@@ -539,7 +549,9 @@ class ModuleEvaluator {
 ModuleValuesResult EvaluateRootModule(const config::Module& module, const InputValues& inputs,
                                       const EvaluateOptions& options) {
   ModuleValuesResult out;
-  ModuleEvaluator(module, inputs, options, out).Run();
+  ModuleEvaluator evaluator(module, inputs, options, out);
+  evaluator.Run();
+  evaluator.Publish();
   return out;
 }
 
