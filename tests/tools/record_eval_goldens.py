@@ -71,10 +71,16 @@ def plan_subject(directory, expr, summary, env, planned=True):
     """The subject range of the first error `terraform plan -json` (`apply -json` for an
     unplanned case) reports for `expr` as an output's value, relative to the expression, or
     None when Terraform reports something else."""
-    sub = os.path.join(directory, "plan")
+    sub = os.path.join(directory, "plan" if planned else "apply")
     os.makedirs(sub, exist_ok=True)
-    with open(os.path.join(directory, "main.tf")) as f:
-        base = f.read()
+    if planned:
+        with open(os.path.join(directory, "main.tf")) as f:
+            base = f.read()
+    else:
+        # Applied: without the unknown locals (whose expressions fail once resources exist).
+        write_config(sub, with_unknowns=False)
+        with open(os.path.join(sub, "main.tf")) as f:
+            base = f.read()
     prefix = base + 'output "x" {\n  value = '
     with open(os.path.join(sub, "main.tf"), "w") as f:
         f.write(prefix + expr + "\n}\n")

@@ -117,5 +117,7 @@ void RegisterFormatFunctions(BuiltinFunctions& r);
 void RegisterConversionFunctions(BuiltinFunctions& r);
 void RegisterCollectionFunctions(BuiltinFunctions& r);
 void RegisterEncodingFunctions(BuiltinFunctions& r);
+/// The hash and crypto group (crypto.cc); uuid and bcrypt are unknown while planning.
+void RegisterCryptoFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 
 }  // namespace cairn::eval::functions

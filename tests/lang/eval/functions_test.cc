@@ -26,14 +26,31 @@ namespace {
 
 using testing::GoldenCase;
 
+/// Every golden file of recorded function calls (one per case file).
 const std::vector<GoldenCase>& LoadCases() {
-  static const std::vector<GoldenCase> cases = testing::LoadCases("functions_golden.jsonl");
+  static const std::vector<GoldenCase> cases = [] {
+    std::vector<GoldenCase> all;
+    for (const char* file : {"functions_golden.jsonl", "functions_encoding_golden.jsonl"}) {
+      std::vector<GoldenCase> some = testing::LoadCases(file);
+      all.insert(all.end(), some.begin(), some.end());
+    }
+    return all;
+  }();
   return cases;
 }
 
-EvalResult EvalText(const std::string& text) {
-  const FunctionRegistry& functions = functions::Builtins();
-  return testing::EvalText(text, testing::GoldenScope(functions), functions);
+/// Cases are recorded with `terraform console -plan` (impure functions unknown) unless marked
+/// "planning": false.
+EvalResult EvalText(const GoldenCase& c) {
+  static const functions::BuiltinFunctions* planning = [] {
+    functions::FunctionOptions options;
+    options.planning = true;
+    return functions::MakeBuiltins(options).release();
+  }();
+  const FunctionRegistry& functions =
+      c.expected.value("planning", true) ? static_cast<const FunctionRegistry&>(*planning)
+                                         : functions::Builtins();
+  return testing::EvalText(c.expr, testing::GoldenScope(functions), functions);
 }
 
 std::string OuterFunction(const std::string& expr) { return expr.substr(0, expr.find('(')); }
@@ -45,7 +62,7 @@ TEST_P(FunctionsGoldenTest, MatchesTerraform) {
   if (!functions::Builtins().Has(OuterFunction(c.expr))) {
     GTEST_SKIP() << OuterFunction(c.expr) << " is not implemented yet";
   }
-  testing::ExpectMatchesTerraform(c, EvalText(c.expr));
+  testing::ExpectMatchesTerraform(c, EvalText(c));
 }
 
 INSTANTIATE_TEST_SUITE_P(Terraform, FunctionsGoldenTest, ::testing::ValuesIn(LoadCases()),
