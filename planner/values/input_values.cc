@@ -27,6 +27,7 @@ struct RawValue {
   std::string env_name;              // environment
   const ast::Expr* expr = nullptr;   // HCL file
   std::optional<Value> json_value;   // JSON file
+  Diagnostics json_diagnostics;      // JSON file: problems evaluating the value
   Range range;                       // files: the expression's range
   std::string filename;              // files: as shown in diagnostics
 };
@@ -143,7 +144,7 @@ class Collector {
       Diagnostics ignored;
       if (raw.source == InputSource::kFile) {
         if (raw.expr) config::EvalStatic(*raw.expr, ignored);
-        if (ignored.HasErrors()) continue;
+        if (ignored.HasErrors() || raw.json_diagnostics.HasErrors()) continue;
         if (seen_in_file < 2) {
           out_.diagnostics.Warning(
               "Value for undeclared variable",
@@ -240,6 +241,7 @@ class Collector {
       RawValue v;
       v.source = InputSource::kFile;
       v.json_value = std::move(attr.value);
+      v.json_diagnostics = std::move(attr.value_diagnostics);
       v.range = attr.value_range;
       v.filename = shown;
       raw_[attr.name] = std::move(v);
@@ -265,6 +267,8 @@ class Collector {
     if (raw.source == InputSource::kFile) {
       out.range = raw.range;
       if (raw.json_value) {
+        diags.Append(raw.json_diagnostics);
+        if (raw.json_diagnostics.HasErrors()) return std::nullopt;
         out.value = *raw.json_value;
         return out;
       }

@@ -317,10 +317,10 @@ class Parser {
                 open.range);
           return nullptr;
         case Tok::kBraceC: {
-          Token t = Read();
-          Recover(t, Tok::kBrackO, Tok::kBrackC);
+          // As Terraform's hcl reports it: at the token where recovery stopped.
+          Recover(Read(), Tok::kBrackO, Tok::kBrackC);
           Error("Mismatched brackets", "A JSON array must be closed with a bracket, not a brace.",
-                t.range);
+                Peek().range);
           return nullptr;
         }
         case Tok::kBrackC:
@@ -418,8 +418,11 @@ class Parser {
   Diagnostics& diags_;
 };
 
-/// A JSON value as hcl json's Value(nil) gives it: objects, tuples, literal strings.
-Value ToValue(const Node& n) {
+std::string RangeString(const Range& r);
+
+/// A JSON value as hcl json's Value(nil) gives it: objects, tuples, literal strings; a name
+/// repeated in an object is "Duplicate object attribute".
+Value ToValue(const Node& n, Diagnostics& diags) {
   switch (n.kind) {
     case Node::Kind::kNumber:
       return Value::Num(*Number::Parse(n.text));
@@ -434,13 +437,25 @@ Value ToValue(const Node& n) {
     case Node::Kind::kArray: {
       std::vector<Value> items;
       items.reserve(n.items.size());
-      for (const NodePtr& item : n.items) items.push_back(ToValue(*item));
+      for (const NodePtr& item : n.items) items.push_back(ToValue(*item, diags));
       return Value::Tuple(std::move(items));
     }
     case Node::Kind::kObject: {
       std::vector<std::pair<std::string, Value>> attrs;
       attrs.reserve(n.attrs.size());
-      for (const Node::Attr& a : n.attrs) attrs.emplace_back(a.name, ToValue(*a.value));
+      std::map<std::string_view, const Range*> seen;
+      for (const Node::Attr& a : n.attrs) {
+        if (auto it = seen.find(a.name); it != seen.end()) {
+          diags.Error("Duplicate object attribute",
+                      fmt::format("An attribute named {} was already defined at {}.",
+                                  GoQuote(a.name), RangeString(*it->second)),
+                      a.name_range);
+          continue;
+        }
+        seen.emplace(a.name, &a.name_range);
+        attrs.emplace_back(a.name, ToValue(*a.value, diags));
+      }
+      if (diags.HasErrors()) return Value::DynamicUnknown();
       return Value::Object(std::move(attrs));
     }
   }
@@ -472,16 +487,12 @@ JsonTfvarsResult ParseJsonTfvars(std::string_view source, std::string_view filen
   if (root->kind == Node::Kind::kObject) {
     objects.push_back(root.get());
   } else if (root->kind == Node::Kind::kArray) {
-    for (const NodePtr& item : root->items) {
-      if (item->kind != Node::Kind::kObject) {
-        out.diagnostics.Error("Incorrect JSON value type",
-                              "A JSON object is required here, setting the arguments for this "
-                              "block.",
-                              item->kind == Node::Kind::kArray ? item->open_range : item->range);
-        return out;
-      }
-      objects.push_back(item.get());
-    }
+    // hcl json's JustAttributes wants the root object itself.
+    out.diagnostics.Error("Incorrect JSON value type",
+                          "A JSON object is required here, setting the arguments for this "
+                          "block.",
+                          root->open_range);
+    return out;
   } else {
     out.diagnostics.Error("Root value must be object",
                           "The root value in a JSON-based configuration must be either a JSON "
@@ -501,7 +512,9 @@ JsonTfvarsResult ParseJsonTfvars(std::string_view source, std::string_view filen
         continue;
       }
       seen.emplace(a.name, attr_range);
-      out.attributes.push_back({a.name, ToValue(*a.value), a.name_range, a.value->range});
+      JsonAttribute attr{a.name, Value(), a.name_range, a.value->range, {}};
+      attr.value = ToValue(*a.value, attr.value_diagnostics);
+      out.attributes.push_back(std::move(attr));
     }
   }
   return out;

@@ -18,6 +18,9 @@ struct JsonAttribute {
   Value value;
   Range name_range;
   Range value_range;
+  /// Problems hcl reports when the value is evaluated ("Duplicate object attribute" in a
+  /// nested object): the value is then unusable.
+  Diagnostics value_diagnostics;
 };
 
 struct JsonTfvarsResult {
@@ -25,9 +28,9 @@ struct JsonTfvarsResult {
   Diagnostics diagnostics;
 };
 
-/// Parses `source` (named `filename` in ranges): the root must be an object (or an array of
-/// objects, whose properties are merged); a repeated property is "Duplicate attribute
-/// definition". Nesting deeper than 1000 levels is an error, never a stack overflow.
+/// Parses `source` (named `filename` in ranges): the root must be an object (hcl's
+/// JustAttributes rejects an array root: "Incorrect JSON value type"); a repeated property is
+/// "Duplicate attribute definition". Nesting deeper than 1000 levels is an error, never a stack overflow.
 JsonTfvarsResult ParseJsonTfvars(std::string_view source, std::string_view filename);
 
 }  // namespace cairn::planner

@@ -1,0 +1,8 @@
+variable "secret" {
+  type      = number
+  sensitive = true
+}
+output "o" {
+  value     = var.secret
+  sensitive = true
+}
