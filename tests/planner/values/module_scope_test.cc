@@ -55,14 +55,15 @@ TEST(ModuleScopeTest, ReferenceToADeclaredResourceIsALocatedError) {
   EXPECT_EQ(r.values.outputs.at("d").value.AsString(), "ok");
 }
 
-// (timestamp() and uuid(), unknown while planning, come with lang/eval's impure functions.)
-TEST(ModuleScopeTest, TerraformApplyingFollowsPlanningAndIsEphemeral) {
-  config::LoadResult loaded = LoadText("locals {\n  applying = terraform.applying\n}\n");
+TEST(ModuleScopeTest, PlanningLeavesUuidUnknownAndApplyingFalse) {
+  config::LoadResult loaded = LoadText(
+      "locals {\n  u = uuid()\n  applying = terraform.applying\n}\n");
   EvaluateOptions plan;
   plan.planning = true;
   plan.outputs = false;
   ModuleValuesResult planned = EvaluateRootModule(loaded.module, {}, plan);
   ASSERT_TRUE(planned.diagnostics.empty()) << planned.diagnostics[0].summary << ": " << planned.diagnostics[0].detail;
+  EXPECT_FALSE(planned.values.locals.at("u").IsKnown());
   EXPECT_FALSE(planned.values.locals.at("applying").Unmarked().AsBool());
   EXPECT_TRUE(planned.values.locals.at("applying").marks().ephemeral());
   EXPECT_TRUE(planned.values.outputs.empty());
@@ -70,6 +71,7 @@ TEST(ModuleScopeTest, TerraformApplyingFollowsPlanningAndIsEphemeral) {
   EvaluateOptions apply;
   apply.planning = false;
   ModuleValuesResult applied = EvaluateRootModule(loaded.module, {}, apply);
+  EXPECT_EQ(applied.values.locals.at("u").AsString().size(), 36u);
   EXPECT_TRUE(applied.values.locals.at("applying").Unmarked().AsBool());
 }
 
