@@ -12,6 +12,7 @@
 #include "lang/eval/evaluate.h"
 #include "lang/eval/functions/registry.h"
 #include "planner/graph/dag.h"
+#include "planner/values/expression_values.h"
 #include "planner/values/module_scope.h"
 #include "planner/values/references.h"
 
@@ -243,6 +244,13 @@ class ModuleEvaluator {
 
   // ---- evaluation ----
 
+  /// Adds an error about `expr` with Terraform's expression-values hints.
+  void ErrorAbout(const ast::Expr& expr, std::string summary, std::string detail,
+                  const Range& subject) {
+    out_.diagnostics.Error(std::move(summary), std::move(detail), subject);
+    out_.diagnostics.items().back().values = ExpressionValues(expr, *scope_);
+  }
+
   eval::EvalResult Eval(const ast::Expr& expr) {
     return eval::Evaluate(expr, *scope_, *functions_);
   }
@@ -376,10 +384,10 @@ class ModuleEvaluator {
         result.value, message, *rule.condition, *rule.error_message,
         /*variable_validation=*/true);
     if (!failure) return;
-    diags.Error("Invalid value for variable",
-                fmt::format("{}\n\nThis was checked by the validation rule at {}.", *failure,
-                            RangeString(rule.decl_range)),
-                value_range);
+    ErrorAbout(*rule.condition, "Invalid value for variable",
+               fmt::format("{}\n\nThis was checked by the validation rule at {}.", *failure,
+                           RangeString(rule.decl_range)),
+               value_range);
   }
 
   /// The shared part of evalVariableValidation and evalCheckRule: nullopt when the condition
@@ -394,20 +402,20 @@ class ModuleEvaluator {
                                               : "Invalid condition result";
     if (!result_in.IsKnown()) return std::nullopt;
     if (result_in.IsNull()) {
-      diags.Error(invalid,
-                  variable_validation
-                      ? "Validation condition expression must return either true or false, not "
-                        "null."
-                      : "Condition expression must return either true or false, not null.",
-                  condition.range);
+      ErrorAbout(condition, invalid,
+                 variable_validation
+                     ? "Validation condition expression must return either true or false, not "
+                       "null."
+                     : "Condition expression must return either true or false, not null.",
+                 condition.range);
       return std::nullopt;
     }
     ConvertResult b = Convert(result_in, Type::Bool());
     if (!b.ok()) {
-      diags.Error(invalid,
-                  fmt::format("Invalid {}condition result value: {}.",
-                              variable_validation ? "validation " : "", b.error->Format()),
-                  condition.range);
+      ErrorAbout(condition, invalid,
+                 fmt::format("Invalid {}condition result value: {}.",
+                             variable_validation ? "validation " : "", b.error->Format()),
+                 condition.range);
       return std::nullopt;
     }
     Value result = b.value.UnmarkedDeep();
@@ -415,27 +423,29 @@ class ModuleEvaluator {
     const Value& msg = message.value;
     bool message_failed = message.diagnostics.HasErrors();
     if (variable_validation && !message_failed && !msg.IsKnown()) {
-      diags.Error("Invalid error message",
-                  "Unsuitable value for error message: expression refers to values that won't "
-                  "be known until the apply phase.",
-                  error_message.range);
+      ErrorAbout(error_message, "Invalid error message",
+                 "Unsuitable value for error message: expression refers to values that won't "
+                 "be known until the apply phase.",
+                 error_message.range);
+      diags.items().back().values =
+          ExpressionValues(error_message, *scope_, /*include_unknown=*/true);
       return std::nullopt;
     }
     std::string text;
     if (!message_failed && msg.IsKnown() && !msg.IsNull()) {
       ConvertResult s = Convert(msg, Type::String());
       if (!s.ok()) {
-        diags.Error("Invalid error message",
-                    fmt::format("Unsuitable value for error message: {}.", s.error->Format()),
-                    error_message.range);
+        ErrorAbout(error_message, "Invalid error message",
+                   fmt::format("Unsuitable value for error message: {}.", s.error->Format()),
+                   error_message.range);
       } else if (s.value.DeepMarks().sensitive()) {
-        diags.Error("Error message refers to sensitive values",
-                    "The error expression used to explain this condition refers to sensitive "
-                    "values. Terraform will not display the resulting message.\n\nYou can "
-                    "correct this by removing references to sensitive values, or by carefully "
-                    "using the nonsensitive() function if the expression will not reveal the "
-                    "sensitive data.",
-                    error_message.range);
+        ErrorAbout(error_message, "Error message refers to sensitive values",
+                   "The error expression used to explain this condition refers to sensitive "
+                   "values. Terraform will not display the resulting message.\n\nYou can "
+                   "correct this by removing references to sensitive values, or by carefully "
+                   "using the nonsensitive() function if the expression will not reveal the "
+                   "sensitive data.",
+                   error_message.range);
         text = "The error message included a sensitive value, so it will not be displayed.";
       } else if (s.value.IsKnown()) {
         text = TrimSpace(s.value.UnmarkedDeep().AsString());
@@ -490,7 +500,8 @@ class ModuleEvaluator {
           CheckResult(result.value, message, *rule.condition, *rule.error_message,
                       /*variable_validation=*/false);
       if (failure) {
-        diags.Error("Module output value precondition failed", *failure, rule.condition->range);
+        ErrorAbout(*rule.condition, "Module output value precondition failed", *failure,
+                   rule.condition->range);
       }
     }
     if (diags.ErrorCount() > errors_before) return;

@@ -6,7 +6,8 @@ A case directory holds the configuration (*.tf, tfvars files, ...) and optionall
   args.txt  one command-line argument per line (`-var=name=value`, `-var-file=x.tfvars`)
   env.txt   one NAME=VALUE environment variable per line (TF_VAR_x=...)
 The case is copied to a scratch directory and run there with
-  terraform apply -auto-approve -json <args>      (diagnostics: severity, summary, detail, range)
+  terraform apply -auto-approve -json <args>      (diagnostics: severity, summary, detail, range,
+                                                   and the snippet's expression values)
   terraform output -json                          (when apply succeeded: the outputs)
 and the result is written to <case>/expected.json. CAIRN_VAR_ environment variables are
 Cairn's own: for Terraform they are passed as TF_VAR_ (the recording checks precedence over
@@ -70,6 +71,9 @@ def record(case):
             entry = {"severity": d["severity"], "summary": d["summary"], "detail": d["detail"]}
             if "range" in d:
                 entry["range"] = d["range"]
+            values = (d.get("snippet") or {}).get("values") or []
+            if values:
+                entry["values"] = values
             if entry not in diags:  # plan and apply may both report a warning
                 diags.append(entry)
         result = {"exit_code": p.returncode, "diagnostics": diags}

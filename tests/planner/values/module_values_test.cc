@@ -74,6 +74,13 @@ json DiagnosticJson(const Diagnostic& d) {
                   {"start", PosJson(r.start)},
                   {"end", PosJson(r.end)}};
   }
+  if (!d.values.empty()) {
+    json values = json::array();
+    for (const ExpressionValue& v : d.values) {
+      values.push_back({{"traversal", v.traversal}, {"statement", v.statement}});
+    }
+    j["values"] = values;
+  }
   return j;
 }
 
