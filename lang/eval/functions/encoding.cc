@@ -1,11 +1,13 @@
-// Terraform's encoding functions (first part): base64decode, base64encode, jsonencode,
-// urlencode.
+// Terraform's encoding functions: base64decode, base64encode, base64gzip, jsondecode,
+// jsonencode, urlencode (csvdecode, text*base64 and yaml* have their own files).
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <zlib.h>
 
 #include "lang/base/go_quote.h"
 #include "lang/base/utf8.h"
@@ -60,6 +62,41 @@ std::string QueryEscape(std::string_view s) {
   return out;
 }
 
+/// What Go's gzip.Writer gives after Write, Flush and Close (as Terraform's base64gzip calls
+/// them): a 10-byte header (no name, mtime 0, OS 255), the deflated data ending in a sync
+/// flush, a final empty stored block, CRC-32 and length. zlib compresses; for inputs with
+/// repeats its matches can differ from Go's compress/flate (same data once decompressed).
+std::optional<std::string> GoGzip(std::string_view in) {
+  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+  z_stream z{};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return std::nullopt;
+  }
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  unsigned char buf[16384];
+  int rc;
+  do {
+    z.next_out = buf;
+    z.avail_out = sizeof buf;
+    rc = deflate(&z, Z_SYNC_FLUSH);
+    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      deflateEnd(&z);
+      return std::nullopt;
+    }
+    out.append(reinterpret_cast<char*>(buf), sizeof buf - z.avail_out);
+  } while (z.avail_out == 0 || z.avail_in > 0);
+  deflateEnd(&z);
+  out.append("\x01\x00\x00\xff\xff", 5);
+  uint32_t crc = static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(in.data()), static_cast<uInt>(in.size())));
+  uint32_t size = static_cast<uint32_t>(in.size());
+  for (uint32_t v : {crc, size}) {
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterEncodingFunctions(BuiltinFunctions& r) {
@@ -69,6 +106,18 @@ void RegisterEncodingFunctions(BuiltinFunctions& r) {
   r.Add({"base64encode", {Param{"str", Type::String()}}, std::nullopt, Type::String(), nullptr,
          [](const std::vector<Value>& a) -> BodyResult {
            return {Value::String(Base64Encode(a[0].AsString())), std::nullopt};
+         }});
+  r.Add({"base64gzip", {Param{"str", Type::String()}}, std::nullopt, Type::String(), nullptr,
+         [](const std::vector<Value>& a) -> BodyResult {
+           std::optional<std::string> gz = GoGzip(a[0].AsString());
+           if (!gz) return CallError("failed to compress the string");
+           return {Value::String(Base64Encode(*gz)), std::nullopt};
+         }});
+  r.Add({"jsondecode", {Param{"str", Type::String()}}, std::nullopt, Type::Dynamic(), nullptr,
+         [](const std::vector<Value>& a) -> BodyResult {
+           JsonDecodeResult j = DecodeJson(a[0].AsString());
+           if (!j.ok()) return CallError(j.error);
+           return {std::move(j.value), std::nullopt};
          }});
   r.Add({"jsonencode", {Param{"val", Type::Dynamic(), /*allow_null=*/true}}, std::nullopt,
          Type::String(), nullptr, [](const std::vector<Value>& a) -> BodyResult {

@@ -172,6 +172,7 @@ std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
   RegisterConversionFunctions(*r);
   RegisterCollectionFunctions(*r);
   RegisterEncodingFunctions(*r);
+  RegisterCsvFunctions(*r);
   RegisterCryptoFunctions(*r, options);
   return r;
 }

@@ -117,6 +117,8 @@ void RegisterFormatFunctions(BuiltinFunctions& r);
 void RegisterConversionFunctions(BuiltinFunctions& r);
 void RegisterCollectionFunctions(BuiltinFunctions& r);
 void RegisterEncodingFunctions(BuiltinFunctions& r);
+/// csvdecode (encoding group; csv.cc).
+void RegisterCsvFunctions(BuiltinFunctions& r);
 /// The hash and crypto group (crypto.cc); uuid and bcrypt are unknown while planning.
 void RegisterCryptoFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 
