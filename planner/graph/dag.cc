@@ -6,29 +6,47 @@
 
 namespace cairn::planner {
 
-NodeId Dag::AddNode() {
-  dependencies_.emplace_back();
-  dependents_.emplace_back();
-  return static_cast<NodeId>(dependencies_.size() - 1);
-}
-
-void Dag::AddEdge(NodeId from, NodeId to) { dependencies_[from].push_back(to); }
-
 void Dag::Finalize() {
-  for (auto& deps : dependents_) deps.clear();
-  for (NodeId n = 0; n < dependencies_.size(); ++n) {
-    std::vector<NodeId>& deps = dependencies_[n];
-    std::sort(deps.begin(), deps.end());
-    deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
-    // Visiting nodes in increasing id order keeps every dependents_ list sorted.
-    for (NodeId d : deps) dependents_[d].push_back(n);
+  const size_t n = node_count_;
+  // Counting sort of the edges by source, then each source's targets sorted and deduplicated.
+  std::vector<uint32_t> offsets(n + 1, 0);
+  for (const auto& [from, to] : edges_) ++offsets[from + 1];
+  for (size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
+  std::vector<NodeId> targets(edges_.size());
+  {
+    std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
+    for (const auto& [from, to] : edges_) targets[next[from]++] = to;
   }
+  dependency_offsets_.assign(n + 1, 0);
+  dependency_ids_.clear();
+  dependency_ids_.reserve(targets.size());
+  for (size_t i = 0; i < n; ++i) {
+    auto first = targets.begin() + offsets[i], last = targets.begin() + offsets[i + 1];
+    std::sort(first, last);
+    last = std::unique(first, last);
+    dependency_ids_.insert(dependency_ids_.end(), first, last);
+    dependency_offsets_[i + 1] = static_cast<uint32_t>(dependency_ids_.size());
+  }
+  // The deduplicated edges, in (from, to) order, replace the raw ones.
+  edges_.clear();
+  edges_.reserve(dependency_ids_.size());
+  for (NodeId i = 0; i < n; ++i) {
+    for (NodeId d : DependenciesOf(i)) edges_.push_back({i, d});
+  }
+  // Dependents: counting sort by target; sources come in increasing order, so every list is
+  // sorted.
+  dependent_offsets_.assign(n + 1, 0);
+  for (const auto& [from, to] : edges_) ++dependent_offsets_[to + 1];
+  for (size_t i = 0; i < n; ++i) dependent_offsets_[i + 1] += dependent_offsets_[i];
+  dependent_ids_.assign(edges_.size(), 0);
+  std::vector<uint32_t> next(dependent_offsets_.begin(), dependent_offsets_.end() - 1);
+  for (const auto& [from, to] : edges_) dependent_ids_[next[to]++] = from;
 }
 
 std::vector<NodeId> Dag::TopologicalOrder() const {
   const size_t n = size();
   std::vector<uint32_t> pending(n);
-  for (size_t i = 0; i < n; ++i) pending[i] = static_cast<uint32_t>(dependencies_[i].size());
+  for (NodeId i = 0; i < n; ++i) pending[i] = static_cast<uint32_t>(DependenciesOf(i).size());
   // Kahn's algorithm with a min-heap of ready nodes, so ties come out in increasing id order.
   std::vector<NodeId> ready;
   for (NodeId i = 0; i < n; ++i) {
@@ -42,7 +60,7 @@ std::vector<NodeId> Dag::TopologicalOrder() const {
     NodeId next = ready.back();
     ready.pop_back();
     order.push_back(next);
-    for (NodeId d : dependents_[next]) {
+    for (NodeId d : DependentsOf(next)) {
       if (--pending[d] == 0) {
         ready.push_back(d);
         std::push_heap(ready.begin(), ready.end(), std::greater<>());
@@ -74,7 +92,7 @@ std::vector<std::vector<NodeId>> Dag::Cycles() const {
     on_stack[root] = 1;
     while (!frames.empty()) {
       auto& [v, pos] = frames.back();
-      const std::vector<NodeId>& deps = dependencies_[v];
+      std::span<const NodeId> deps = DependenciesOf(v);
       if (pos < deps.size()) {
         NodeId w = deps[pos++];
         if (index[w] == kUnvisited) {
@@ -103,9 +121,8 @@ std::vector<std::vector<NodeId>> Dag::Cycles() const {
         on_stack[w] = 0;
         members.push_back(w);
       } while (w != done);
-      bool is_cycle = members.size() > 1 ||
-                      std::binary_search(dependencies_[done].begin(),
-                                         dependencies_[done].end(), done);
+      std::span<const NodeId> own = DependenciesOf(done);
+      bool is_cycle = members.size() > 1 || std::binary_search(own.begin(), own.end(), done);
       if (!is_cycle) continue;
       for (NodeId m : members) component[m] = static_cast<uint32_t>(components.size());
       components.push_back(std::move(members));
@@ -126,7 +143,7 @@ std::vector<std::vector<NodeId>> Dag::Cycles() const {
     ordered.push_back(start);
     while (!walk.empty()) {
       auto& [v, pos] = walk.back();
-      const std::vector<NodeId>& deps = dependencies_[v];
+      std::span<const NodeId> deps = DependenciesOf(v);
       if (pos >= deps.size()) {
         walk.pop_back();
         continue;

@@ -5,29 +5,42 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace cairn::planner {
 
 using NodeId = uint32_t;
 
+/// Stored as two compressed adjacency arrays (one offsets array and one ids array per
+/// direction), built by Finalize: a few bytes per node and per edge, no allocation per node.
 class Dag {
  public:
   /// Adds a node; ids are dense, 0..size()-1.
-  NodeId AddNode();
+  NodeId AddNode() { return node_count_++; }
   /// `from` depends on `to`. Duplicate edges are kept once (deduplicated by Finalize).
-  void AddEdge(NodeId from, NodeId to);
-  size_t size() const { return dependencies_.size(); }
+  void AddEdge(NodeId from, NodeId to) { edges_.push_back({from, to}); }
+  size_t size() const { return node_count_; }
 
-  /// Sorts and deduplicates the edge lists; must be called after the last AddEdge and
-  /// before the queries below. O(V + E log E).
+  /// Sorts and deduplicates the edges and builds the adjacency arrays; must be called after
+  /// the last AddEdge (more edges may be added later, then Finalize again) and before the
+  /// queries below. O(V + E log d), d the largest number of dependencies of one node.
   void Finalize();
 
-  const std::vector<NodeId>& DependenciesOf(NodeId n) const { return dependencies_[n]; }
-  const std::vector<NodeId>& DependentsOf(NodeId n) const { return dependents_[n]; }
+  /// The nodes `n` depends on, in increasing id order (valid until the next Finalize).
+  std::span<const NodeId> DependenciesOf(NodeId n) const {
+    return {dependency_ids_.data() + dependency_offsets_[n],
+            dependency_offsets_[n + 1] - dependency_offsets_[n]};
+  }
+  /// The nodes that depend on `n`, in increasing id order (valid until the next Finalize).
+  std::span<const NodeId> DependentsOf(NodeId n) const {
+    return {dependent_ids_.data() + dependent_offsets_[n],
+            dependent_offsets_[n + 1] - dependent_offsets_[n]};
+  }
 
   /// Every node, dependencies before dependents; ties in increasing id order. Empty when the
-  /// graph has a cycle. O(V + E).
+  /// graph has a cycle. O(V log V + E).
   std::vector<NodeId> TopologicalOrder() const;
 
   /// The strongly connected components that are cycles (more than one node, or a node that
@@ -38,8 +51,13 @@ class Dag {
   std::vector<std::vector<NodeId>> Cycles() const;
 
  private:
-  std::vector<std::vector<NodeId>> dependencies_;
-  std::vector<std::vector<NodeId>> dependents_;
+  NodeId node_count_ = 0;
+  std::vector<std::pair<NodeId, NodeId>> edges_;  // (from, to); deduplicated by Finalize
+  // Adjacency: the ids of node n's neighbours are ids[offsets[n] .. offsets[n + 1]).
+  std::vector<uint32_t> dependency_offsets_{0};
+  std::vector<NodeId> dependency_ids_;
+  std::vector<uint32_t> dependent_offsets_{0};
+  std::vector<NodeId> dependent_ids_;
 };
 
 }  // namespace cairn::planner

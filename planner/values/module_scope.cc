@@ -44,24 +44,34 @@ std::string NameSuggestion(std::string_view given, const std::vector<std::string
 ModuleScope::ModuleScope(const config::Module& module, const ModuleValues& values,
                          bool applying)
     : module_(module), applying_(applying) {
-  variables_.reserve(values.variables.size());
-  for (const auto& [name, v] : values.variables) variables_.emplace(name, &v);
-  locals_.reserve(values.locals.size());
-  for (const auto& [name, v] : values.locals) locals_.emplace(name, &v);
+  variable_names_.Reserve(values.variables.size());
+  for (const auto& [name, v] : values.variables) {
+    variable_names_.Insert(name, static_cast<uint32_t>(variables_.size()));
+    variables_.push_back(&v);
+  }
+  local_names_.Reserve(values.locals.size());
+  for (const auto& [name, v] : values.locals) {
+    local_names_.Insert(name, static_cast<uint32_t>(locals_.size()));
+    locals_.push_back(&v);
+  }
   IndexDeclarations();
 }
 
 ModuleScope::ModuleScope(const config::Module& module, const std::vector<Value>& variables,
                          const std::vector<Value>& locals, bool applying)
     : module_(module), applying_(applying) {
-  // Keys point into the module's declarations (contiguous), values into the vectors.
-  variables_.reserve(variables.size());
-  for (size_t i = 0; i < variables.size() && i < module.variables.size(); ++i) {
-    variables_.emplace(module.variables[i].name, &variables[i]);
+  // Names point into the module's declarations, values into the vectors.
+  size_t nv = std::min(variables.size(), module.variables.size());
+  variable_names_.Reserve(nv);
+  for (size_t i = 0; i < nv; ++i) {
+    variable_names_.Insert(module.variables[i].name, static_cast<uint32_t>(i));
+    variables_.push_back(&variables[i]);
   }
-  locals_.reserve(locals.size());
-  for (size_t i = 0; i < locals.size() && i < module.locals.size(); ++i) {
-    locals_.emplace(module.locals[i].name, &locals[i]);
+  size_t nl = std::min(locals.size(), module.locals.size());
+  local_names_.Reserve(nl);
+  for (size_t i = 0; i < nl; ++i) {
+    local_names_.Insert(module.locals[i].name, static_cast<uint32_t>(i));
+    locals_.push_back(&locals[i]);
   }
   IndexDeclarations();
 }
@@ -90,8 +100,8 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
   using K = Reference::Kind;
   switch (ref.kind) {
     case K::kInputVariable: {
-      if (auto it = variables_.find(ref.name); it != variables_.end()) {
-        out.value = *it->second;
+      if (uint32_t i = variable_names_.Find(ref.name); i != NameTable::kMissing) {
+        out.value = *variables_[i];
         return out;
       }
       std::vector<std::string> names;
@@ -108,8 +118,8 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       return out;
     }
     case K::kLocal: {
-      if (auto it = locals_.find(ref.name); it != locals_.end()) {
-        out.value = *it->second;
+      if (uint32_t i = local_names_.Find(ref.name); i != NameTable::kMissing) {
+        out.value = *locals_[i];
         return out;
       }
       std::vector<std::string> names;

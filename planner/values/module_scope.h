@@ -8,11 +8,11 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "lang/config/module.h"
 #include "lang/eval/scope.h"
 #include "planner/values/module_values.h"
+#include "planner/values/name_table.h"
 
 namespace cairn::planner {
 
@@ -39,8 +39,10 @@ class ModuleScope : public eval::Scope {
 
   const config::Module& module_;
   bool applying_;
-  std::unordered_map<std::string_view, const Value*> variables_;
-  std::unordered_map<std::string_view, const Value*> locals_;
+  NameTable variable_names_;  // name -> index in variables_
+  NameTable local_names_;     // name -> index in locals_
+  std::vector<const Value*> variables_;
+  std::vector<const Value*> locals_;
   std::set<std::string, std::less<>> module_calls_;
   std::set<std::string, std::less<>> managed_;  // "type.name"
   std::set<std::string, std::less<>> data_;     // "type.name"

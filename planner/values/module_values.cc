@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "lang/base/convert.h"
 #include "lang/base/type_defaults.h"
@@ -14,6 +14,7 @@
 #include "planner/graph/dag.h"
 #include "planner/values/expression_values.h"
 #include "planner/values/module_scope.h"
+#include "planner/values/name_table.h"
 #include "planner/values/references.h"
 
 namespace cairn::planner {
@@ -157,7 +158,7 @@ class ModuleEvaluator {
           EvaluateVariable(module_.variables[index], variable_values_[index]);
           break;
         case NodeKind::kLocal:
-          EvaluateLocal(module_.locals[index], local_values_[index]);
+          EvaluateLocal(n, module_.locals[index], local_values_[index]);
           break;
         case NodeKind::kOutput:
           EvaluateOutput(module_.outputs[index]);
@@ -170,11 +171,13 @@ class ModuleEvaluator {
   // ---- graph ----
 
   void BuildGraph() {
+    variable_nodes_.Reserve(module_.variables.size());
     for (size_t i = 0; i < module_.variables.size(); ++i) {
-      variable_nodes_[module_.variables[i].name] = Add(NodeKind::kVariable, i);
+      variable_nodes_.Insert(module_.variables[i].name, Add(NodeKind::kVariable, i));
     }
+    local_nodes_.Reserve(module_.locals.size());
     for (size_t i = 0; i < module_.locals.size(); ++i) {
-      local_nodes_[module_.locals[i].name] = Add(NodeKind::kLocal, i);
+      local_nodes_.Insert(module_.locals[i].name, Add(NodeKind::kLocal, i));
     }
     if (options_.outputs) {
       for (size_t i = 0; i < module_.outputs.size(); ++i) Add(NodeKind::kOutput, i);
@@ -218,13 +221,17 @@ class ModuleEvaluator {
   void AddEdges(NodeId from, const ast::Expr* expr) {
     if (!expr) return;
     for (const Reference& ref : FindReferences(*expr)) {
-      const std::unordered_map<std::string_view, NodeId>* table = nullptr;
+      const NameTable* table = nullptr;
       if (ref.kind == Reference::Kind::kInputVariable) table = &variable_nodes_;
       if (ref.kind == Reference::Kind::kLocal) table = &local_nodes_;
       if (!table) continue;
-      auto it = table->find(ref.name);
-      if (it == table->end() || it->second == from) continue;
-      dag_.AddEdge(from, it->second);
+      NodeId to = table->Find(ref.name);
+      if (to == NameTable::kMissing) continue;
+      if (to == from) {
+        if (ref.kind == Reference::Kind::kLocal) self_refs_.push_back({from, ref.range});
+        continue;
+      }
+      dag_.AddEdge(from, to);
     }
   }
 
@@ -465,21 +472,21 @@ class ModuleEvaluator {
     return s.substr(b, e - b);
   }
 
-  void EvaluateLocal(const config::Local& local, Value& slot) {
+  void EvaluateLocal(NodeId node, const config::Local& local, Value& slot) {
     if (!local.expr) return;
     Diagnostics& diags = out_.diagnostics;
-    bool self = false;
-    for (const Reference& ref : FindReferences(*local.expr)) {
-      if (ref.kind == Reference::Kind::kLocal && ref.name == local.name) {
-        diags.Error("Self-referencing local value",
-                    fmt::format("Local value local.{} cannot use its own result as part of its "
-                                "expression.",
-                                local.name),
-                    ref.range, local.expr->range);
-        self = true;
-      }
+    // The graph left out the local's references to itself and noted them (in node order).
+    auto self = std::equal_range(
+        self_refs_.begin(), self_refs_.end(), std::pair<NodeId, Range>{node, Range{}},
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = self.first; it != self.second; ++it) {
+      diags.Error("Self-referencing local value",
+                  fmt::format("Local value local.{} cannot use its own result as part of its "
+                              "expression.",
+                              local.name),
+                  it->second, local.expr->range);
     }
-    if (self) return;
+    if (self.first != self.second) return;
     eval::EvalResult r = Eval(*local.expr);
     diags.Append(r.diagnostics);
     if (r.diagnostics.HasErrors()) return;
@@ -538,8 +545,10 @@ class ModuleEvaluator {
   std::unique_ptr<eval::functions::BuiltinFunctions> functions_;
   Dag dag_;
   std::vector<std::pair<NodeKind, uint32_t>> nodes_;
-  std::unordered_map<std::string_view, NodeId> variable_nodes_;
-  std::unordered_map<std::string_view, NodeId> local_nodes_;
+  NameTable variable_nodes_;  // name -> node id
+  NameTable local_nodes_;
+  /// References of locals to themselves, by node id (increasing: added while building).
+  std::vector<std::pair<NodeId, Range>> self_refs_;
   std::vector<Value> variable_values_;  // by index in module_.variables
   std::vector<Value> local_values_;     // by index in module_.locals
 

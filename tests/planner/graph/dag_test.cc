@@ -24,9 +24,10 @@ TEST(DagTest, NodeIdsAreDense) {
 
 TEST(DagTest, FinalizeDeduplicatesAndSortsEdges) {
   Dag dag = MakeDag(4, {{0, 3}, {0, 1}, {0, 3}, {2, 1}});
-  EXPECT_EQ(dag.DependenciesOf(0), (Ids{1, 3}));
-  EXPECT_EQ(dag.DependentsOf(1), (Ids{0, 2}));
-  EXPECT_EQ(dag.DependentsOf(3), (Ids{0}));
+  auto ids = [](std::span<const NodeId> s) { return Ids(s.begin(), s.end()); };
+  EXPECT_EQ(ids(dag.DependenciesOf(0)), (Ids{1, 3}));
+  EXPECT_EQ(ids(dag.DependentsOf(1)), (Ids{0, 2}));
+  EXPECT_EQ(ids(dag.DependentsOf(3)), (Ids{0}));
   EXPECT_TRUE(dag.DependenciesOf(3).empty());
 }
 
