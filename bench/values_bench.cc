@@ -25,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "bench/measure.h"
+#include "lang/base/value_json.h"
 #include "lang/config/loader.h"
 #include "planner/values/input_values.h"
 #include "planner/values/module_values.h"
@@ -100,12 +101,17 @@ void Run(const std::string& label, const std::string& text, size_t items) {
     if (values.diagnostics.HasErrors()) return false;
     std::ofstream f(phases_file);
     f << (t1 - t0) << " " << (t2 - t1);
+    for (const auto& [name, o] : values.values.outputs) {
+      f << " " << name << "=" << EncodeJson(o.value.UnmarkedDeep()).json;
+    }
     return true;
   });
   Phases p;
+  std::string outputs;
   {
     std::ifstream f(phases_file);
     f >> p.load >> p.evaluate;
+    std::getline(f, outputs);
   }
   std::filesystem::remove_all(dir);
   if (!m.ok) {
@@ -113,8 +119,9 @@ void Run(const std::string& label, const std::string& text, size_t items) {
     return;
   }
   fmt::print("{:<28} {:>8.3f} s wall; CPU: load {:.3f} s, evaluate {:.3f} s ({:.2f} us/item); "
-             "{:>7.1f} MB peak\n",
-             label, m.seconds, p.load, p.evaluate, p.evaluate * 1e6 / items, m.peak_rss_mb);
+             "{:>7.1f} MB peak;{}\n",
+             label, m.seconds, p.load, p.evaluate, p.evaluate * 1e6 / items, m.peak_rss_mb,
+             outputs);
 }
 
 int Main(int argc, char** argv) {
