@@ -126,17 +126,7 @@ class ModuleEvaluator {
   void Run() {
     // Values live in vectors by declaration index while evaluating (contiguous, O(1)); the
     // name-keyed maps of the result are filled at the end.
-    variable_values_.assign(module_.variables.size(), Value::DynamicUnknown());
-    local_values_.assign(module_.locals.size(), Value::DynamicUnknown());
-    if (options_.outputs) {
-      for (const config::Output& o : module_.outputs) {
-        OutputValue ov;
-        ov.value = Value::DynamicUnknown();
-        ov.sensitive = DecodedBool(o.sensitive);
-        ov.description = DecodedString(o.description);
-        out_.values.outputs[o.name] = std::move(ov);
-      }
-    }
+    ResetValues();
     scope_.emplace(module_, variable_values_, local_values_, !options_.planning);
     BuildGraph();
     std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
@@ -151,7 +141,48 @@ class ModuleEvaluator {
       }
       return;
     }
-    for (NodeId n : dag_.TopologicalOrder()) {
+    std::vector<NodeId> order = dag_.TopologicalOrder();
+    // Terraform validates before it plans: every input variable unknown (of its type), so
+    // what does not depend on the values is checked once; errors there stop it.
+    validating_ = true;
+    Walk(order);
+    if (out_.diagnostics.HasErrors()) {
+      ResetValues();
+      return;
+    }
+    Diagnostics validate_diagnostics = std::move(out_.diagnostics);
+    out_.diagnostics = Diagnostics();
+    ResetValues();
+    validating_ = false;
+    Walk(order);
+    // Warnings of the validation walk come first, unless the real walk repeats them.
+    Diagnostics merged;
+    for (const Diagnostic& d : validate_diagnostics) {
+      bool repeated = false;
+      for (const Diagnostic& e : out_.diagnostics) repeated = repeated || d == e;
+      if (!repeated) merged.Add(d);
+    }
+    merged.Append(out_.diagnostics);
+    out_.diagnostics = std::move(merged);
+  }
+
+ private:
+  void ResetValues() {
+    variable_values_.assign(module_.variables.size(), Value::DynamicUnknown());
+    local_values_.assign(module_.locals.size(), Value::DynamicUnknown());
+    if (options_.outputs) {
+      for (const config::Output& o : module_.outputs) {
+        OutputValue ov;
+        ov.value = Value::DynamicUnknown();
+        ov.sensitive = DecodedBool(o.sensitive);
+        ov.description = DecodedString(o.description);
+        out_.values.outputs[o.name] = std::move(ov);
+      }
+    }
+  }
+
+  void Walk(const std::vector<NodeId>& order) {
+    for (NodeId n : order) {
       auto [kind, index] = nodes_[n];
       switch (kind) {
         case NodeKind::kVariable:
@@ -167,7 +198,6 @@ class ModuleEvaluator {
     }
   }
 
- private:
   // ---- graph ----
 
   void BuildGraph() {
@@ -268,7 +298,9 @@ class ModuleEvaluator {
     const Type& type = var.type_constraint;
     Type concrete = WithoutOptionalAttributes(type);
     bool sensitive = DecodedBool(var.sensitive);
-    auto fail = [&] { slot = Value::Unknown(concrete).WithMarks(Marks(sensitive ? 1 : 0)); };
+    Marks marks = (sensitive ? Marks::Sensitive() : Marks()) |
+                  (DecodedBool(var.ephemeral) ? Marks::Ephemeral() : Marks());
+    auto fail = [&] { slot = Value::Unknown(concrete).WithMarks(marks); };
 
     std::optional<Value> default_value;
     if (var.default_value) {
@@ -278,6 +310,15 @@ class ModuleEvaluator {
       default_value = c.ok() && var.default_fits_type ? c.value : Value::Unknown(concrete);
     }
 
+    if (validating_) {
+      // Terraform's validate walk: the value is not known yet.
+      slot = Value::Unknown(concrete);
+      for (const config::CheckRule& rule : var.validations) {
+        ValidateVariable(var, rule, var.decl_range);
+      }
+      slot = slot.WithMarks(marks);
+      return;
+    }
     const InputValue* raw = nullptr;
     if (auto it = inputs_.find(var.name); it != inputs_.end()) raw = &it->second;
     std::string non_file_source;
@@ -375,7 +416,7 @@ class ModuleEvaluator {
     for (const config::CheckRule& rule : var.validations) {
       ValidateVariable(var, rule, source_range);
     }
-    if (sensitive) slot = val.WithMarks(Marks::Sensitive());
+    slot = val.WithMarks(marks);
   }
 
   /// evalVariableValidation.
@@ -462,6 +503,70 @@ class ModuleEvaluator {
     return text;
   }
 
+  /// Terraform's evalCheckErrorMessage: the message, or "" after reporting why there is none
+  /// (an unknown message is "" without a diagnostic).
+  std::string CheckErrorMessage(const ast::Expr& expr, const eval::EvalResult& message) {
+    if (message.diagnostics.HasErrors()) return "";
+    ConvertResult s = Convert(message.value, Type::String());
+    if (!s.ok()) {
+      ErrorAbout(expr, "Invalid error message",
+                 fmt::format("Unsuitable value for error message: {}.", s.error->Format()),
+                 expr.range);
+      return "";
+    }
+    if (!s.value.IsKnown()) return "";
+    if (s.value.IsNull()) {
+      ErrorAbout(expr, "Invalid error message",
+                 "Unsuitable value for error message: must not be null.", expr.range);
+      return "";
+    }
+    if (s.value.IsSensitive()) {
+      out_.diagnostics.Warning(
+          "Error message refers to sensitive values",
+          "The error expression used to explain this condition refers to sensitive values, so "
+          "Terraform will not display the resulting message.\n\nYou can correct this by "
+          "removing references to sensitive values, or by carefully using the nonsensitive() "
+          "function if the expression will not reveal the sensitive data.",
+          expr.range);
+      out_.diagnostics.items().back().values = ExpressionValues(expr, *scope_);
+      return "";
+    }
+    return TrimSpace(s.value.Unmarked().AsString());
+  }
+
+  /// Terraform's evalCheckRule for an output's precondition.
+  void CheckPrecondition(const config::CheckRule& rule) {
+    Diagnostics& diags = out_.diagnostics;
+    eval::EvalResult result = Eval(*rule.condition);
+    diags.Append(result.diagnostics);
+    eval::EvalResult message = Eval(*rule.error_message);
+    diags.Append(message.diagnostics);
+    std::string text = CheckErrorMessage(*rule.error_message, message);
+    const Value& r = result.value;
+    if (!r.IsKnown()) return;
+    if (r.IsNull()) {
+      ErrorAbout(*rule.condition, "Invalid condition result",
+                 "Condition expression must return either true or false, not null.",
+                 rule.condition->range);
+      return;
+    }
+    ConvertResult b = Convert(r, Type::Bool());
+    if (!b.ok()) {
+      ErrorAbout(*rule.condition, "Invalid condition result",
+                 fmt::format("Invalid condition result value: {}.", b.error->Format()),
+                 rule.condition->range);
+      return;
+    }
+    Value v = b.value.UnmarkedDeep();
+    if (!v.IsKnown() || v.AsBool()) return;
+    if (text.empty()) {
+      text = "This check failed, but has an invalid error message as described in the other "
+             "accompanying messages.";
+    }
+    ErrorAbout(*rule.condition, "Module output value precondition failed", text,
+               rule.condition->range);
+  }
+
   static std::string TrimSpace(const std::string& s) {
     auto space = [](char c) {
       return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -496,20 +601,15 @@ class ModuleEvaluator {
   void EvaluateOutput(const config::Output& output) {
     Diagnostics& diags = out_.diagnostics;
     OutputValue& slot = out_.values.outputs[output.name];
+    if (DecodedBool(output.ephemeral)) {
+      diags.Error("Ephemeral output not allowed",
+                  "Ephemeral outputs are not allowed in context of a root module",
+                  output.decl_range);
+      return;
+    }
     size_t errors_before = diags.ErrorCount();
     for (const config::CheckRule& rule : output.preconditions) {
-      if (!rule.condition || !rule.error_message) continue;
-      eval::EvalResult result = Eval(*rule.condition);
-      diags.Append(result.diagnostics);
-      eval::EvalResult message = Eval(*rule.error_message);
-      diags.Append(message.diagnostics);
-      std::optional<std::string> failure =
-          CheckResult(result.value, message, *rule.condition, *rule.error_message,
-                      /*variable_validation=*/false);
-      if (failure) {
-        ErrorAbout(*rule.condition, "Module output value precondition failed", *failure,
-                   rule.condition->range);
-      }
+      if (rule.condition && rule.error_message) CheckPrecondition(rule);
     }
     if (diags.ErrorCount() > errors_before) return;
     if (!output.value) return;
@@ -549,6 +649,7 @@ class ModuleEvaluator {
   NameTable local_nodes_;
   /// References of locals to themselves, by node id (increasing: added while building).
   std::vector<std::pair<NodeId, Range>> self_refs_;
+  bool validating_ = false;  // the first walk, with every variable unknown
   std::vector<Value> variable_values_;  // by index in module_.variables
   std::vector<Value> local_values_;     // by index in module_.locals
 

@@ -69,8 +69,19 @@ struct ModuleValuesResult {
 ///    attributes. A reference to a DECLARED resource, data source or module call is "Reference
 ///    to a resource not supported yet" (the resource graph evaluates those);
 ///  - outputs: "Module output value precondition failed", "Invalid condition result",
-///    "Output refers to sensitive values", "Ephemeral value not allowed".
+///    "Invalid error message", "Output refers to sensitive values", "Ephemeral value not
+///    allowed" (ephemeral variables and terraform.applying are ephemeral), "Ephemeral output
+///    not allowed" (root module outputs cannot be ephemeral).
 /// A failed expression leaves its value unknown, so dependents report no follow-on errors.
+///
+/// As Terraform validates before it plans, the graph is walked twice: first with every input
+/// variable unknown (of its type; errors found there, e.g. bad references, a wrong function
+/// arity, an error_message that cannot be a string, stop everything and every value is left
+/// unknown), then with the input values. Output preconditions follow Terraform 1.11's
+/// evalCheckRule (a sensitive error_message is a warning and the failure says "This check
+/// failed, but has an invalid error message ..."); variable validations its
+/// evalVariableValidation ("The error message included a sensitive value, ...").
+/// Diagnostics about a condition or error message carry Terraform's expression-value hints.
 ModuleValuesResult EvaluateRootModule(const config::Module& module, const InputValues& inputs,
                                       const EvaluateOptions& options);
 
