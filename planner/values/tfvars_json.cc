@@ -503,6 +503,7 @@ JsonTfvarsResult ParseJsonTfvars(std::string_view source, std::string_view filen
   std::map<std::string, Range, std::less<>> seen;  // name -> the attribute's range
   for (const Node* obj : objects) {
     for (const Node::Attr& a : obj->attrs) {
+      if (a.name == "//") continue;  // hcl json's comment property
       Range attr_range{a.name_range.filename, a.name_range.start, a.value->range.end};
       if (auto it = seen.find(a.name); it != seen.end()) {
         out.diagnostics.Error("Duplicate attribute definition",

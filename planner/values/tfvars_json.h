@@ -30,7 +30,7 @@ struct JsonTfvarsResult {
 
 /// Parses `source` (named `filename` in ranges): the root must be an object (hcl's
 /// JustAttributes rejects an array root: "Incorrect JSON value type"); a repeated property is
-/// "Duplicate attribute definition". Nesting deeper than 1000 levels is an error, never a stack overflow.
+/// "Duplicate attribute definition"; a property named "//" is a comment and skipped. Nesting deeper than 1000 levels is an error, never a stack overflow.
 JsonTfvarsResult ParseJsonTfvars(std::string_view source, std::string_view filename);
 
 }  // namespace cairn::planner
