@@ -126,6 +126,17 @@ class Collector {
     raw_[name] = std::move(v);
   }
 
+  /// Values typed at the prompt, for names that have no value from anywhere else.
+  void AddPrompted(const std::map<std::string, std::string, std::less<>>& prompted) {
+    for (const auto& [name, text] : prompted) {
+      if (raw_.count(name)) continue;
+      RawValue v;
+      v.source = InputSource::kInput;
+      v.text = text;
+      raw_[name] = std::move(v);
+    }
+  }
+
   /// ParseVariableValues: declared values parsed, undeclared ones reported, required ones
   /// checked.
   void Parse(const config::Module& module) {
@@ -304,9 +315,10 @@ bool IsAutoVarFile(std::string_view name) {
 
 }  // namespace
 
-CollectInputsResult CollectInputValues(const config::Module& module, std::string_view dir,
-                                       const std::vector<std::string>& environ,
-                                       const std::vector<VarArgument>& args) {
+CollectInputsResult CollectInputValues(
+    const config::Module& module, std::string_view dir, const std::vector<std::string>& environ,
+    const std::vector<VarArgument>& args,
+    const std::map<std::string, std::string, std::less<>>& prompted) {
   CollectInputsResult out;
   Collector collector(out);
   collector.AddEnvironment(environ);
@@ -340,7 +352,17 @@ CollectInputsResult CollectInputValues(const config::Module& module, std::string
     }
   }
   if (out.diagnostics.HasErrors()) return out;
+  collector.AddPrompted(prompted);
   collector.Parse(module);
+  return out;
+}
+
+std::vector<const config::Variable*> UnsetRequiredVariables(const config::Module& module,
+                                                            const InputValues& values) {
+  std::vector<const config::Variable*> out;
+  for (const config::Variable& var : module.variables) {
+    if (!var.default_value && !values.count(var.name)) out.push_back(&var);
+  }
   return out;
 }
 

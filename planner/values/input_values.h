@@ -72,8 +72,19 @@ struct CollectInputsResult {
 ///    nothing (environment) or errors (-var); and a declared variable with neither a value
 ///    nor a default is "No value for required variable".
 /// When the result has errors the caller stops, as Terraform does, before evaluating.
-CollectInputsResult CollectInputValues(const config::Module& module, std::string_view dir,
-                                       const std::vector<std::string>& environ,
-                                       const std::vector<VarArgument>& args);
+///
+/// `prompted` holds raw strings typed at the interactive prompt (kInput) for variables that
+/// had no value otherwise (Terraform asks only for those; a prompted name that has a value
+/// from elsewhere is ignored). They are parsed like -var values.
+CollectInputsResult CollectInputValues(
+    const config::Module& module, std::string_view dir, const std::vector<std::string>& environ,
+    const std::vector<VarArgument>& args,
+    const std::map<std::string, std::string, std::less<>>& prompted = {});
+
+/// The required variables (no default) of `module` that `values` has no value for, in
+/// declaration order: what an interactive `plan`/`apply` asks for before collecting again
+/// with `prompted`.
+std::vector<const config::Variable*> UnsetRequiredVariables(const config::Module& module,
+                                                            const InputValues& values);
 
 }  // namespace cairn::planner

@@ -135,5 +135,34 @@ TEST(InputValuesTest, MissingDirectoryHasNoAutomaticFiles) {
   EXPECT_TRUE(r.values.empty());
 }
 
+TEST(InputValuesTest, PromptedValuesFillOnlyUnsetVariables) {
+  ScratchConfig cfg(
+      "variable \"a\" {}\nvariable \"b\" {}\nvariable \"l\" {\n  type = list(number)\n}\n"
+      "variable \"d\" {\n  default = 1\n}\n");
+  config::Module m = cfg.Load();
+  CollectInputsResult first = CollectInputValues(m, ".", {"TF_VAR_a=env"}, {});
+  std::vector<const config::Variable*> unset = UnsetRequiredVariables(m, first.values);
+  ASSERT_EQ(unset.size(), 2u);
+  EXPECT_EQ(unset[0]->name, "b");
+  EXPECT_EQ(unset[1]->name, "l");
+  EXPECT_EQ(first.diagnostics.ErrorCount(), 2u);  // "No value for required variable" each
+
+  CollectInputsResult second = CollectInputValues(
+      m, ".", {"TF_VAR_a=env"}, {}, {{"a", "ignored"}, {"b", "typed"}, {"l", "[1, 2]"}});
+  ASSERT_TRUE(second.diagnostics.empty()) << Summaries(second.diagnostics);
+  EXPECT_EQ(second.values.at("a").value.AsString(), "env");
+  EXPECT_EQ(second.values.at("b").value.AsString(), "typed");
+  EXPECT_EQ(second.values.at("b").source, InputSource::kInput);
+  EXPECT_EQ(second.values.at("l").value.Length(), 2u);  // parsed as HCL for a list type
+  EXPECT_TRUE(UnsetRequiredVariables(m, second.values).empty());
+
+  // A type error in a prompted value is worded for the prompt.
+  CollectInputsResult bad = CollectInputValues(m, ".", {}, {}, {{"a", "x"}, {"b", "y"}, {"l", "[\"z\"]"}});
+  ModuleValuesResult r = EvaluateRootModule(m, bad.values, {});
+  EXPECT_EQ(Summaries(r.diagnostics),
+            "Invalid value for input variable: Unsuitable value for var.l set using an "
+            "interactive prompt: a number is required.\n");
+}
+
 }  // namespace
 }  // namespace cairn::planner
