@@ -42,8 +42,8 @@ std::string NameSuggestion(std::string_view given, const std::vector<std::string
 }
 
 ModuleScope::ModuleScope(const config::Module& module, const ModuleValues& values,
-                         bool applying)
-    : module_(module), applying_(applying) {
+                         bool applying, ScopeSettings settings)
+    : module_(module), applying_(applying), settings_(std::move(settings)) {
   variable_names_.Reserve(values.variables.size());
   for (const auto& [name, v] : values.variables) {
     variable_names_.Insert(name, static_cast<uint32_t>(variables_.size()));
@@ -58,8 +58,9 @@ ModuleScope::ModuleScope(const config::Module& module, const ModuleValues& value
 }
 
 ModuleScope::ModuleScope(const config::Module& module, const std::vector<Value>& variables,
-                         const std::vector<Value>& locals, bool applying)
-    : module_(module), applying_(applying) {
+                         const std::vector<Value>& locals, bool applying,
+                         ScopeSettings settings)
+    : module_(module), applying_(applying), settings_(std::move(settings)) {
   // Names point into the module's declarations, values into the vectors.
   size_t nv = std::min(variables.size(), module.variables.size());
   variable_names_.Reserve(nv);
@@ -137,7 +138,10 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       }
       if (ref.name == "cwd") {
         std::error_code ec;
-        std::filesystem::path cwd = std::filesystem::current_path(ec);
+        std::filesystem::path cwd = settings_.original_working_dir.empty()
+                                        ? std::filesystem::current_path(ec)
+                                        : std::filesystem::absolute(
+                                              settings_.original_working_dir, ec);
         if (ec) {
           diags.Error("Failed to get working directory",
                       fmt::format("The value for path.cwd cannot be determined due to a system "
@@ -146,7 +150,10 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
                       ref.range);
           return out;
         }
-        out.value = Value::String(cwd.generic_string());
+        // filepath.Abs cleans the path: no `..`, no trailing slash.
+        std::string text = cwd.lexically_normal().generic_string();
+        if (text.size() > 1 && text.back() == '/') text.pop_back();
+        out.value = Value::String(std::move(text));
         return out;
       }
       diags.Error("Invalid \"path\" attribute",
@@ -157,7 +164,7 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
     }
     case K::kTerraform: {
       if (ref.name == "workspace") {
-        out.value = Value::String("default");
+        out.value = Value::String(settings_.workspace);
         return out;
       }
       if (ref.name == "applying") {

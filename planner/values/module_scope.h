@@ -22,11 +22,12 @@ class ModuleScope : public eval::Scope {
   /// scope is made: lookups see the current contents of those entries (values assigned while a
   /// module is evaluated are seen by later lookups), through hash tables built here (O(1) per
   /// lookup). `applying` is `terraform.applying`.
-  ModuleScope(const config::Module& module, const ModuleValues& values, bool applying);
+  ModuleScope(const config::Module& module, const ModuleValues& values, bool applying,
+              ScopeSettings settings = {});
   /// The same over values held by index: `variables[i]` is `module.variables[i]`'s value,
   /// `locals[i]` `module.locals[i]`'s (the vectors must not be resized while the scope lives).
   ModuleScope(const config::Module& module, const std::vector<Value>& variables,
-              const std::vector<Value>& locals, bool applying);
+              const std::vector<Value>& locals, bool applying, ScopeSettings settings = {});
 
   ModuleScope(const ModuleScope&) = delete;
   ModuleScope& operator=(const ModuleScope&) = delete;
@@ -39,6 +40,7 @@ class ModuleScope : public eval::Scope {
 
   const config::Module& module_;
   bool applying_;
+  ScopeSettings settings_;
   NameTable variable_names_;  // name -> index in variables_
   NameTable local_names_;     // name -> index in locals_
   std::vector<const Value*> variables_;

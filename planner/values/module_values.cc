@@ -127,7 +127,8 @@ class ModuleEvaluator {
     // Values live in vectors by declaration index while evaluating (contiguous, O(1)); the
     // name-keyed maps of the result are filled at the end.
     ResetValues();
-    scope_.emplace(module_, variable_values_, local_values_, !options_.planning);
+    scope_.emplace(module_, variable_values_, local_values_, !options_.planning,
+                   options_.scope);
     BuildGraph();
     std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
     if (!cycles.empty()) {
@@ -677,8 +678,9 @@ ModuleValuesResult EvaluateRootModule(const config::Module& module, const InputV
 }
 
 std::unique_ptr<eval::Scope> MakeModuleScope(const config::Module& module,
-                                             const ModuleValues& values) {
-  return std::make_unique<ModuleScope>(module, values, false);
+                                             const ModuleValues& values,
+                                             const ScopeSettings& settings) {
+  return std::make_unique<ModuleScope>(module, values, false, settings);
 }
 
 }  // namespace cairn::planner

@@ -34,6 +34,15 @@ struct ModuleValues {
   std::map<std::string, OutputValue, std::less<>> outputs;
 };
 
+/// What the scope's `terraform.*` and `path.cwd` say.
+struct ScopeSettings {
+  /// `terraform.workspace`.
+  std::string workspace = "default";
+  /// `path.cwd`: the directory Cairn was started in (before -chdir), as Terraform's
+  /// OriginalWorkingDir; empty: the current directory.
+  std::string original_working_dir;
+};
+
 struct EvaluateOptions {
   /// Planning: `timestamp()` and `uuid()` are unknown, as in Terraform's plan, and
   /// `terraform.applying` is false. Applying: known, and true.
@@ -42,6 +51,7 @@ struct EvaluateOptions {
   bool outputs = true;
   /// The time the plan was made (`plantimestamp()`); unset: plantimestamp() is unknown.
   std::optional<std::chrono::system_clock::time_point> plan_time;
+  ScopeSettings scope;
 };
 
 struct ModuleValuesResult {
@@ -89,6 +99,7 @@ ModuleValuesResult EvaluateRootModule(const config::Module& module, const InputV
 /// `path.module`/`path.root`/`path.cwd`, `terraform.workspace`, `terraform.applying` (false);
 /// used by `cairn console`. The scope reads `values` on every lookup: `values` must outlive it.
 std::unique_ptr<eval::Scope> MakeModuleScope(const config::Module& module,
-                                             const ModuleValues& values);
+                                             const ModuleValues& values,
+                                             const ScopeSettings& settings = {});
 
 }  // namespace cairn::planner

@@ -100,6 +100,21 @@ TEST(ModuleScopeTest, ConsoleScopeSeesVariablesLocalsAndSensitiveMarks) {
             "A local value with the name \"nothing_like_it\" has not been declared.");
 }
 
+TEST(ModuleScopeTest, WorkspaceAndOriginalWorkingDirectoryFromSettings) {
+  config::LoadResult loaded = LoadText(
+      "locals {\n  w = terraform.workspace\n  c = path.cwd\n}\n");
+  EvaluateOptions options;
+  options.scope.workspace = "staging";
+  options.scope.original_working_dir = "/tmp/somewhere/../elsewhere";
+  ModuleValuesResult r = EvaluateRootModule(loaded.module, {}, options);
+  ASSERT_TRUE(r.diagnostics.empty());
+  EXPECT_EQ(r.values.locals.at("w").AsString(), "staging");
+  EXPECT_EQ(r.values.locals.at("c").AsString(), "/tmp/elsewhere");
+  ModuleValuesResult d = EvaluateRootModule(loaded.module, {}, {});
+  EXPECT_EQ(d.values.locals.at("w").AsString(), "default");
+  EXPECT_EQ(d.values.locals.at("c").AsString(), fs::current_path().generic_string());
+}
+
 TEST(ModuleScopeTest, NameSuggestionPicksTheFirstCloseName) {
   EXPECT_EQ(NameSuggestion("modul", {"cwd", "module", "root"}), "module");
   EXPECT_EQ(NameSuggestion("foo", {"cwd", "module", "root"}), "root");
