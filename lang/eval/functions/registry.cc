@@ -173,6 +173,7 @@ std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
   RegisterCollectionFunctions(*r);
   RegisterEncodingFunctions(*r);
   RegisterCsvFunctions(*r);
+  RegisterYamlEncodeFunction(*r);
   RegisterCryptoFunctions(*r, options);
   return r;
 }

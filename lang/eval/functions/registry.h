@@ -119,6 +119,8 @@ void RegisterCollectionFunctions(BuiltinFunctions& r);
 void RegisterEncodingFunctions(BuiltinFunctions& r);
 /// csvdecode (encoding group; csv.cc).
 void RegisterCsvFunctions(BuiltinFunctions& r);
+/// yamlencode (encoding group; yaml_encode.cc).
+void RegisterYamlEncodeFunction(BuiltinFunctions& r);
 /// The hash and crypto group (crypto.cc); uuid and bcrypt are unknown while planning.
 void RegisterCryptoFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 
