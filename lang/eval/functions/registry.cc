@@ -174,6 +174,7 @@ std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
   RegisterEncodingFunctions(*r);
   RegisterCsvFunctions(*r);
   RegisterYamlEncodeFunction(*r);
+  RegisterTextEncodingFunctions(*r);
   RegisterCryptoFunctions(*r, options);
   return r;
 }

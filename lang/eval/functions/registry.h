@@ -121,6 +121,8 @@ void RegisterEncodingFunctions(BuiltinFunctions& r);
 void RegisterCsvFunctions(BuiltinFunctions& r);
 /// yamlencode (encoding group; yaml_encode.cc).
 void RegisterYamlEncodeFunction(BuiltinFunctions& r);
+/// textencodebase64 and textdecodebase64 (encoding group; text_encoding.cc).
+void RegisterTextEncodingFunctions(BuiltinFunctions& r);
 /// The hash and crypto group (crypto.cc); uuid and bcrypt are unknown while planning.
 void RegisterCryptoFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 
