@@ -10,6 +10,7 @@ tests/lang/eval/eval_scope.txt. Usage: tests/tools/record_eval_goldens.py (needs
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -67,12 +68,22 @@ def parse_error(stderr):
     return {"summary": summary, "detail": detail}
 
 
-def plan_subject(directory, expr, summary, env, planned=True):
+def copy_fixture(fixture, directory):
+    """Copies the fixture directory (tests/lang/eval/FIXTURE) into `directory` under its own
+    name, so file functions see paths like `fs/hello.txt` as the tests do."""
+    if fixture:
+        src = os.path.join(EVAL_DIR, fixture)
+        shutil.copytree(src, os.path.join(directory, os.path.basename(fixture)), symlinks=True)
+
+
+def plan_subject(directory, expr, summary, env, planned=True, fixture=None):
     """The subject range of the first error `terraform plan -json` (`apply -json` for an
     unplanned case) reports for `expr` as an output's value, relative to the expression, or
     None when Terraform reports something else."""
     sub = os.path.join(directory, "plan" if planned else "apply")
-    os.makedirs(sub, exist_ok=True)
+    if not os.path.isdir(sub):
+        os.makedirs(sub)
+        copy_fixture(fixture, sub)
     if planned:
         with open(os.path.join(directory, "main.tf")) as f:
             base = f.read()
@@ -105,8 +116,22 @@ def main():
     one-line cases (e.g. functions_cases.txt -> functions_golden.jsonl).
 
     A case written `unplanned: EXPR` is evaluated by `terraform console` without `-plan` (so
-    the impure functions uuid, bcrypt and timestamp run) and recorded with "planning": false."""
+    the impure functions uuid, bcrypt and timestamp run) and recorded with "planning": false.
+    Options for file functions: --fixture DIR (a directory under tests/lang/eval/, copied into
+    Terraform's working directory under its base name) and --home PATH (HOME while Terraform
+    runs)."""
     env = dict(os.environ, TF_CLI_CONFIG_FILE="/dev/null")
+    args = sys.argv[1:]
+    fixture = None
+    for opt in ("--fixture", "--home"):
+        if opt in args:
+            i = args.index(opt)
+            if opt == "--fixture":
+                fixture = args[i + 1]
+            else:
+                env["HOME"] = args[i + 1]
+            del args[i:i + 2]
+    sys.argv = sys.argv[:1] + args
     cases_name, golden_name = (sys.argv[1], sys.argv[2]) if len(sys.argv) == 3 else (
         "eval_cases.txt", "eval_golden.jsonl")
     out = []
@@ -114,6 +139,7 @@ def main():
         cases = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
     with tempfile.TemporaryDirectory() as d:
         write_config(d)
+        copy_fixture(fixture, d)
         for expr in cases:
             planned = not expr.startswith("unplanned: ")
             expr = expr if planned else expr[len("unplanned: "):]
@@ -127,7 +153,7 @@ def main():
                 case["value"] = p.stdout.rstrip("\n")
             else:
                 case["error"] = parse_error(p.stderr)
-                subject = plan_subject(d, expr, case["error"]["summary"], env, planned)
+                subject = plan_subject(d, expr, case["error"]["summary"], env, planned, fixture)
                 if subject is not None:
                     case["subject"] = subject
             out.append(case)

@@ -132,7 +132,9 @@ FunctionResult BuiltinFunctions::Call(std::string_view name, const std::vector<F
   Type result_type = def.return_type ? def.return_type(values) : def.returns;
   for (size_t i = 0; i < values.size(); ++i) {
     if (!param_of(i).allow_unknown && !values[i].IsWhollyKnown()) {
-      out.value = Value::Unknown(result_type).RefineNotNull().WithMarks(marks);
+      Value unknown = Value::Unknown(result_type);
+      if (def.refine_not_null) unknown = unknown.RefineNotNull();
+      out.value = unknown.WithMarks(marks);
       return out;
     }
   }
@@ -164,7 +166,6 @@ FunctionResult BuiltinFunctions::Call(std::string_view name, const std::vector<F
 }
 
 std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
-  (void)options;  // for the groups that touch files, time and randomness
   auto r = std::make_unique<BuiltinFunctions>();
   RegisterNumericFunctions(*r);
   RegisterStringFunctions(*r);
@@ -176,6 +177,9 @@ std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
   RegisterYamlEncodeFunction(*r);
   RegisterTextEncodingFunctions(*r);
   RegisterCryptoFunctions(*r, options);
+  RegisterDateTimeFunctions(*r, options);
+  RegisterNetworkFunctions(*r);
+  RegisterFilesystemFunctions(*r, options);
   return r;
 }
 

@@ -62,6 +62,9 @@ struct FunctionDef {
   Type returns;
   std::function<Type(const std::vector<Value>&)> return_type;
   std::function<BodyResult(const std::vector<Value>&)> body;
+  /// cty's RefineResult: an unknown result (from unknown arguments) is known not to be null.
+  /// False for the few functions Terraform does not refine (timeadd, plantimestamp).
+  bool refine_not_null = true;
 };
 
 /// The registry of built-in functions (the groups registered by Register* below).
@@ -125,5 +128,11 @@ void RegisterYamlEncodeFunction(BuiltinFunctions& r);
 void RegisterTextEncodingFunctions(BuiltinFunctions& r);
 /// The hash and crypto group (crypto.cc); uuid and bcrypt are unknown while planning.
 void RegisterCryptoFunctions(BuiltinFunctions& r, const FunctionOptions& options);
+/// formatdate, plantimestamp, timeadd, timecmp, timestamp (`options.planning`, `plan_time`).
+void RegisterDateTimeFunctions(BuiltinFunctions& r, const FunctionOptions& options);
+void RegisterNetworkFunctions(BuiltinFunctions& r);
+/// abspath, basename, dirname, file, filebase64, fileexists, fileset, pathexpand and
+/// templatefile (`options.base_dir`; templatefile calls the other functions of `r`).
+void RegisterFilesystemFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 
 }  // namespace cairn::eval::functions

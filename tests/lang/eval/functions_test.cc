@@ -1,6 +1,7 @@
-// Built-in functions against what Terraform 1.11 printed: every call of functions_cases.txt
-// (functions_golden.jsonl, recorded by `tests/tools/record_eval_goldens.py functions_cases.txt
-// functions_golden.jsonl`) in the scope of eval_scope.txt. Cases whose outermost function is
+// Built-in functions against what Terraform 1.11 printed: every call of each case file (e.g.
+// functions_cases.txt -> functions_golden.jsonl, recorded by `tests/tools/record_eval_goldens.py
+// functions_cases.txt functions_golden.jsonl`; the pairs are listed in kPairs) in the scope of
+// eval_scope.txt. Cases whose outermost function is
 // not implemented yet are skipped (and counted by FunctionsCovered).
 
 #include "lang/eval/functions/registry.h"
@@ -8,7 +9,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 #include <fstream>
 #include <set>
 #include <string>
@@ -26,54 +31,101 @@ namespace {
 
 using testing::GoldenCase;
 
-/// Every golden file of recorded function calls (one per case file).
-const std::vector<GoldenCase>& LoadCases() {
-  static const std::vector<GoldenCase> cases = [] {
-    std::vector<GoldenCase> all;
-    for (const char* file : {"functions_golden.jsonl", "functions_encoding_golden.jsonl"}) {
-      std::vector<GoldenCase> some = testing::LoadCases(file);
-      all.insert(all.end(), some.begin(), some.end());
+/// One recorded case/golden pair, and how the functions are set up for it (as Terraform ran
+/// them: `terraform console -plan`, so impure functions are unknown, unless a case says
+/// "planning": false).
+struct GoldenPair {
+  const char* golden;
+  /// The working directory while evaluating (relative to GoldenDir(); empty: unchanged) and
+  /// HOME (for pathexpand), as tests/tools/record_eval_goldens.py --fixture/--home set them.
+  const char* work_dir;
+  const char* home;
+};
+
+constexpr GoldenPair kPairs[] = {
+    {"functions_golden.jsonl", "", ""},
+    {"functions_encoding_golden.jsonl", "", ""},
+    // tests/tools/record_eval_goldens.py functions_fs_cases.txt functions_fs_golden.jsonl
+    //   --fixture testdata/fs --home /home/cairn
+    {"functions_fs_golden.jsonl", "testdata", "/home/cairn"},
+    // tests/tools/record_eval_goldens.py functions_time_net_cases.txt
+    //   functions_time_net_golden.jsonl
+    {"functions_time_net_golden.jsonl", "", ""},
+};
+
+struct PairCase {
+  size_t pair;
+  GoldenCase c;
+};
+
+const std::vector<PairCase>& LoadCases() {
+  static const std::vector<PairCase> cases = [] {
+    std::vector<PairCase> out;
+    for (size_t i = 0; i < std::size(kPairs); ++i) {
+      for (GoldenCase& c : testing::LoadCases(kPairs[i].golden)) out.push_back({i, std::move(c)});
     }
-    return all;
+    return out;
   }();
   return cases;
 }
 
-/// Cases are recorded with `terraform console -plan` (impure functions unknown) unless marked
-/// "planning": false.
-EvalResult EvalText(const GoldenCase& c) {
-  static const functions::BuiltinFunctions* planning = [] {
+const functions::BuiltinFunctions& PlanningBuiltins() {
+  static const functions::BuiltinFunctions* registry = [] {
     functions::FunctionOptions options;
     options.planning = true;
     return functions::MakeBuiltins(options).release();
   }();
-  const FunctionRegistry& functions =
-      c.expected.value("planning", true) ? static_cast<const FunctionRegistry&>(*planning)
-                                         : functions::Builtins();
-  return testing::EvalText(c.expr, testing::GoldenScope(functions), functions);
+  return *registry;
+}
+
+/// Runs `f` in `dir` (when not empty) with HOME set to `home` (when not empty).
+template <typename F>
+auto InEnvironment(const std::string& dir, const std::string& home, F f) {
+  std::string old_cwd(4096, '\0');
+  EXPECT_NE(::getcwd(old_cwd.data(), old_cwd.size()), nullptr);
+  const char* old_home_env = std::getenv("HOME");
+  std::string old_home = old_home_env ? old_home_env : "";
+  if (!dir.empty()) EXPECT_EQ(::chdir(dir.c_str()), 0) << dir;
+  if (!home.empty()) ::setenv("HOME", home.c_str(), 1);
+  auto result = f();
+  if (!dir.empty()) EXPECT_EQ(::chdir(old_cwd.c_str()), 0);
+  if (!home.empty()) ::setenv("HOME", old_home.c_str(), 1);
+  return result;
+}
+
+EvalResult EvalText(const std::string& text, const FunctionRegistry& functions) {
+  return testing::EvalText(text, testing::GoldenScope(functions), functions);
 }
 
 std::string OuterFunction(const std::string& expr) { return expr.substr(0, expr.find('(')); }
 
-class FunctionsGoldenTest : public ::testing::TestWithParam<GoldenCase> {};
+class FunctionsGoldenTest : public ::testing::TestWithParam<PairCase> {};
 
 TEST_P(FunctionsGoldenTest, MatchesTerraform) {
-  const GoldenCase& c = GetParam();
+  const PairCase& pc = GetParam();
+  const GoldenCase& c = pc.c;
   if (!functions::Builtins().Has(OuterFunction(c.expr))) {
     GTEST_SKIP() << OuterFunction(c.expr) << " is not implemented yet";
   }
-  testing::ExpectMatchesTerraform(c, EvalText(c));
+  const GoldenPair& pair = kPairs[pc.pair];
+  std::string dir = *pair.work_dir ? testing::GoldenDir() + pair.work_dir : "";
+  // Cases recorded without -plan ("planning": false) run the impure functions.
+  const functions::BuiltinFunctions& registry =
+      c.expected.value("planning", true) ? PlanningBuiltins() : functions::Builtins();
+  EvalResult r = InEnvironment(dir, pair.home, [&] { return EvalText(c.expr, registry); });
+  testing::ExpectMatchesTerraform(c, r);
 }
 
 INSTANTIATE_TEST_SUITE_P(Terraform, FunctionsGoldenTest, ::testing::ValuesIn(LoadCases()),
-                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
+                         [](const ::testing::TestParamInfo<PairCase>& info) {
                            return "case" + std::to_string(info.index);
                          });
 
 /// Every recorded case runs, except those of the functions listed as pending here.
 TEST(FunctionsTest, FunctionsCovered) {
   const std::set<std::string> pending = {};
-  for (const GoldenCase& c : LoadCases()) {
+  for (const PairCase& pc : LoadCases()) {
+    const GoldenCase& c = pc.c;
     std::string name = OuterFunction(c.expr);
     if (!functions::Builtins().Has(name)) EXPECT_TRUE(pending.count(name)) << c.expr;
   }
