@@ -295,6 +295,11 @@ BodyResult TemplateFile(const std::string& base_dir, const BuiltinFunctions& all
   EvalResult result = Evaluate(*parsed.expr, scope, functions);
   if (result.diagnostics.HasErrors()) return CallError(DiagnosticsText(result.diagnostics));
   Value value = result.value;
+  if (value.IsKnown() && value.IsNull()) {
+    return CallError(RangeText(parsed.expr->range) +
+                     ": Template result is null; The result of the template is null, which is "
+                     "not a valid result for a templatestring call.");
+  }
   // cty's Call answers partly unknown arguments with an unknown of the rendered type.
   if (!vars.IsWhollyKnown()) value = Value::Unknown(value.type());
   return {value.WithMarks(marks), std::nullopt};

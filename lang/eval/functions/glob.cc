@@ -189,7 +189,9 @@ bool MatchGlobComponent(std::string_view pattern, std::string_view name, bool& b
     } else if (pr.rune == '*') {
       p += pr.size;
       if (p >= pattern.size()) return true;
-      for (; n < name.size(); n += utf8::Decode(name, n).size) {
+      // doublestar steps by the size of the rune under the star, whatever follows (so a
+      // star before multi-byte runes can skip over a match, as in Terraform).
+      for (; n < name.size(); n += nr.size) {
         bool m = MatchGlobComponent(pattern.substr(p), name.substr(n), bad);
         if (m || bad) return m;
       }
@@ -207,7 +209,7 @@ bool MatchGlobComponent(std::string_view pattern, std::string_view name, bool& b
         bad = true;
         return false;
       }
-      const bool negated = cls[0] == '^' || cls[0] == '!';
+      const bool negated = cls[0] == '^';  // `!` is an ordinary character here
       size_t c = negated ? 1 : 0;
       bool matched = false;
       while (c < cls.size()) {
