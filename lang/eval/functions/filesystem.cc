@@ -1,5 +1,6 @@
 // Terraform's filesystem functions: abspath, basename, dirname, file, filebase64, fileexists,
-// fileset, pathexpand, templatefile. Relative paths are joined to FunctionOptions::base_dir
+// fileset, pathexpand, templatefile, and the file hashes (filemd5, filesha1, filesha256,
+// filesha512, filebase64sha256, filebase64sha512). Relative paths are joined to FunctionOptions::base_dir
 // as Go's filepath.Join does; errors name paths the way Terraform's do.
 
 #include <dirent.h>
@@ -21,6 +22,8 @@
 #include "lang/base/go_quote.h"
 #include "lang/base/utf8.h"
 #include "lang/eval/evaluate.h"
+#include "lang/eval/functions/base64.h"
+#include "lang/eval/functions/digest.h"
 #include "lang/eval/functions/glob.h"
 #include "lang/eval/functions/go_path.h"
 #include "lang/eval/functions/registry.h"
@@ -112,6 +115,55 @@ ReadResult ReadFileBytes(const std::string& base_dir, const std::string& path, M
   return r;
 }
 
+/// Terraform's makeFileHashFunction reading: os errors unwrapped ("open PATH: ...",
+/// "read PATH: ..."), as call errors.
+ReadResult ReadFileForHash(const std::string& base_dir, const std::string& path) {
+  ReadResult r;
+  std::string error;
+  std::optional<std::string> expanded = ExpandHome(path, error);
+  if (!expanded) {
+    r.error = FunctionError{std::nullopt, "failed to expand ~: " + error};
+    return r;
+  }
+  std::string full = *expanded;
+  if (!GoIsAbsPath(full)) full = GoJoinPath(base_dir, full);
+  full = GoCleanPath(full);
+  int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    r.error = FunctionError{std::nullopt, "open " + full + ": " + ErrnoText(errno)};
+    return r;
+  }
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      r.error = FunctionError{std::nullopt, "read " + full + ": " + ErrnoText(errno)};
+      break;
+    }
+    if (n == 0) break;
+    r.bytes.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return r;
+}
+
+/// filemd5, filesha1, ...: the digest of the file's bytes, encoded by `encode`.
+FunctionDef FileHashFunction(std::string name, std::string base_dir,
+                             std::string (*digest)(std::string_view),
+                             std::string (*encode)(std::string_view)) {
+  Param path{"path", Type::String()};
+  path.allow_marked = true;
+  return FunctionDef{std::move(name), {path}, std::nullopt, Type::String(), nullptr,
+                     [base_dir, digest, encode](const std::vector<Value>& args) -> BodyResult {
+                       ReadResult read = ReadFileForHash(base_dir, args[0].AsString());
+                       if (read.error) return {Value(), read.error};
+                       return {Value::String(encode(digest(read.bytes))).WithMarks(
+                                   args[0].marks()),
+                               std::nullopt};
+                     }};
+}
+
 bool ValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     utf8::Decoded d = utf8::Decode(s, i);
@@ -122,24 +174,6 @@ bool ValidUtf8(std::string_view s) {
 }
 
 BodyResult Failed(const std::optional<FunctionError>& e) { return {Value(), e}; }
-
-std::string Base64Encode(std::string_view in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  for (size_t i = 0; i < in.size(); i += 3) {
-    const size_t rest = std::min<size_t>(3, in.size() - i);
-    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16;
-    if (rest > 1) n |= static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
-    if (rest > 2) n |= static_cast<unsigned char>(in[i + 2]);
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += rest > 1 ? kAlphabet[(n >> 6) & 63] : '=';
-    out += rest > 2 ? kAlphabet[n & 63] : '=';
-  }
-  return out;
-}
 
 // ---- templatefile ----
 
@@ -454,6 +488,12 @@ void RegisterFilesystemFunctions(BuiltinFunctions& r, const FunctionOptions& opt
   r.Add({"fileset", {set_path, set_pattern}, std::nullopt, Type::Set(Type::String()), nullptr,
          [base_dir](const std::vector<Value>& a) { return FileSet(base_dir, a); }});
   RegisterTemplateFile(r, base_dir);
+  r.Add(FileHashFunction("filemd5", base_dir, Md5, HexEncode));
+  r.Add(FileHashFunction("filesha1", base_dir, Sha1, HexEncode));
+  r.Add(FileHashFunction("filesha256", base_dir, Sha256, HexEncode));
+  r.Add(FileHashFunction("filesha512", base_dir, Sha512, HexEncode));
+  r.Add(FileHashFunction("filebase64sha256", base_dir, Sha256, Base64Encode));
+  r.Add(FileHashFunction("filebase64sha512", base_dir, Sha512, Base64Encode));
 }
 
 }  // namespace cairn::eval::functions

@@ -131,8 +131,9 @@ void RegisterCryptoFunctions(BuiltinFunctions& r, const FunctionOptions& options
 /// formatdate, plantimestamp, timeadd, timecmp, timestamp (`options.planning`, `plan_time`).
 void RegisterDateTimeFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 void RegisterNetworkFunctions(BuiltinFunctions& r);
-/// abspath, basename, dirname, file, filebase64, fileexists, fileset, pathexpand and
-/// templatefile (`options.base_dir`; templatefile calls the other functions of `r`).
+/// abspath, basename, dirname, file, filebase64, fileexists, fileset, pathexpand,
+/// templatefile and the file* hashes (`options.base_dir`; templatefile calls the other
+/// functions of `r`).
 void RegisterFilesystemFunctions(BuiltinFunctions& r, const FunctionOptions& options);
 
 }  // namespace cairn::eval::functions
