@@ -192,8 +192,8 @@ bool MatchGlobComponent(std::string_view pattern, std::string_view name, bool& b
       // doublestar steps by the size of the rune under the star, whatever follows (so a
       // star before multi-byte runes can skip over a match, as in Terraform).
       for (; n < name.size(); n += nr.size) {
-        bool m = MatchGlobComponent(pattern.substr(p), name.substr(n), bad);
-        if (m || bad) return m;
+        bool ignored = false;  // doublestar drops errors found past a star
+        if (MatchGlobComponent(pattern.substr(p), name.substr(n), ignored)) return true;
       }
       return false;
     } else if (pr.rune == '[') {
@@ -252,13 +252,14 @@ bool MatchGlobComponent(std::string_view pattern, std::string_view name, bool& b
       p = end + 1;
       n += nr.size;
     } else if (pr.rune == '{') {
+      // Alternatives end at the first unescaped `}` (no nesting) and split at every `,`.
       p += pr.size;
-      std::vector<std::string> options;
-      size_t end = SplitAlternatives(pattern.substr(p), options);
+      size_t end = IndexWithEscaping(pattern.substr(p), '}');
       if (end == std::string_view::npos) {
         bad = true;
         return false;
       }
+      std::vector<std::string> options = SplitEscaped(pattern.substr(p, end), ',');
       p += end + 1;
       for (const std::string& o : options) {
         bool m = MatchGlobComponent(o + std::string(pattern.substr(p)), name.substr(n), bad);

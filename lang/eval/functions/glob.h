@@ -1,6 +1,6 @@
 #pragma once
 /// File name globbing as Terraform's fileset does it (github.com/bmatcuk/doublestar v1):
-/// `*`, `?`, `[...]` / `[^...]` classes, `{a,b}` alternatives, `\` escapes, and `**` for any
+/// `*`, `?`, `[...]` / `[^...]` classes, `{a,b}` alternatives (not nested), `\` escapes, `**` for any
 /// number of directories.
 
 #include <string>
