@@ -1,7 +1,7 @@
 #pragma once
 /// File name globbing as Terraform's fileset does it (github.com/bmatcuk/doublestar v1):
-/// `*`, `?`, `[...]` / `[^...]` classes, `{a,b}` alternatives (not nested), `\` escapes, `**` for any
-/// number of directories.
+/// `*`, `?`, `[...]` / `[^...]` classes, `{a,b}` alternatives (not nested), `\` escapes, and
+/// `**` for any number of directories.
 
 #include <string>
 #include <string_view>
