@@ -19,4 +19,7 @@ int RunValidate(const Args& args, Streams& io);
 /// errors, 3 with -check when a file needs formatting, 1 on bad flags).
 int RunFmt(const Args& args, Streams& io);
 
+/// `output [-json|-raw] [-state=PATH] [NAME]`: the outputs recorded in the state file.
+int RunOutput(const Args& args, Streams& io);
+
 }  // namespace cairn::cli

@@ -25,6 +25,7 @@ struct Command {
 const std::map<std::string, Command>& Commands() {
   static const std::map<std::string, Command> commands = {
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
+      {"output", {RunOutput, "Show output values from your root module", false}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},
       {"version", {RunVersion, "Show the current Cairn version", false}},
   };

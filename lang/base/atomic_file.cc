@@ -26,6 +26,12 @@ bool Fail(std::string* error, const std::string& what) {
 
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error,
                          unsigned new_file_mode) {
+  return WriteFileAtomically(path, content, error, new_file_mode, nullptr);
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error,
+                         unsigned new_file_mode,
+                         const std::function<bool(int fd, std::string* error)>& before_rename) {
   struct stat st {};
   mode_t mode = static_cast<mode_t>(new_file_mode);
   if (stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
@@ -53,6 +59,11 @@ bool WriteFileAtomically(const std::string& path, std::string_view content, std:
   }
   if (fchmod(fd, mode) != 0) return abandon("set permissions of " + tmp);
   if (fsync(fd) != 0) return abandon("fsync " + tmp);
+  if (before_rename && !before_rename(fd, error)) {
+    close(fd);
+    unlink(tmp.c_str());
+    return false;
+  }
   if (close(fd) != 0) {
     int saved = errno;
     unlink(tmp.c_str());

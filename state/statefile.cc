@@ -1,0 +1,387 @@
+#include "state/statefile.h"
+
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lang/base/go_json.h"
+#include "lang/base/value_json.h"
+#include "state/go_json_syntax.h"
+#include "state/typed_json.h"
+
+namespace cairn::state {
+namespace {
+
+constexpr const char* kUnsupported = "Unsupported state file format";
+constexpr const char* kInvalid = "Invalid state file format";
+
+/// Go's encoding/json matches object keys to struct fields without regard to case.
+bool FieldIs(std::string_view key, std::string_view field) {
+  if (key.size() != field.size()) return false;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(key[i])) != field[i]) return false;
+  }
+  return true;
+}
+
+/// A JSON number as Go decodes it into a uint64, or nullopt.
+std::optional<uint64_t> ParseUint64(std::string_view text) {
+  if (text.empty() || text.size() > 20) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    uint64_t d = static_cast<uint64_t>(c - '0');
+    if (v > (UINT64_MAX - d) / 10) return std::nullopt;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/// Go's UnmarshalTypeError.Value: the JSON kind, with the literal for a number that does not
+/// fit the field.
+std::string TypeErrorValue(const JsonSpan& span) {
+  if (span.kind == JsonKind::kNumber) return "number " + std::string(span.text);
+  return JsonKindWord(span.kind);
+}
+
+/// hashicorp/go-version's accepted forms, loosely: `v1.2.3`, `1.2`, `1.2.3-beta1+meta`.
+bool IsVersionString(std::string_view v) {
+  size_t i = 0;
+  if (i < v.size() && v[i] == 'v') ++i;
+  size_t digits = i;
+  while (i < v.size() && (std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.')) {
+    if (v[i] == '.' && (i == digits || v[i - 1] == '.')) return false;
+    ++i;
+  }
+  if (i == digits || v[i - 1] == '.') return false;
+  if (i == v.size()) return true;
+  if (v[i] != '-' && v[i] != '+') return false;
+  for (++i; i < v.size(); ++i) {
+    char c = v[i];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '~' ||
+          c == '+')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The error cty's json.UnmarshalType gives for a type specification.
+std::string TypeSpecError(const std::optional<JsonSpan>& spec) {
+  if (!spec) return "EOF";
+  if (spec->kind == JsonKind::kString) {
+    return "invalid primitive type name " + std::string(spec->text);
+  }
+  return "invalid type specification";
+}
+
+/// Sniffs `version` as Terraform's sniffJSONStateVersion does; adds its errors.
+std::optional<uint64_t> SniffVersion(std::string_view bytes, const JsonSpan& top,
+                                     Diagnostics& diags) {
+  uint64_t version = 0;
+  bool present = false;  // Go allocates the *uint64 before a type error, so it is "present"
+  std::optional<std::string> type_error;
+  if (top.kind == JsonKind::kObject) {
+    for (const auto& [key, value] : JsonObjectMembers(top)) {
+      if (!FieldIs(key, "version")) continue;
+      if (value.kind == JsonKind::kNull) {
+        present = false;
+        version = 0;
+        continue;
+      }
+      present = true;
+      std::optional<uint64_t> v;
+      if (value.kind == JsonKind::kNumber) v = ParseUint64(value.text);
+      if (!v) {
+        if (!type_error) type_error = TypeErrorValue(value);
+        continue;
+      }
+      version = *v;
+    }
+  } else if (top.kind != JsonKind::kNull) {
+    type_error = JsonKindWord(top.kind);
+  }
+  if (type_error) {
+    diags.Error(kUnsupported, "The version in the state file is " + *type_error +
+                                  ". A positive whole number is required.");
+  }
+  if (!present) {
+    diags.Error(kUnsupported,
+                "The state file does not have a \"version\" attribute, which is required to "
+                "identify the format version.");
+    return std::nullopt;
+  }
+  if (type_error) return std::nullopt;
+  return version;
+}
+
+/// terraform_version, for a message about a version this reader does not support.
+std::string SniffTerraformVersion(const JsonSpan& top) {
+  if (top.kind != JsonKind::kObject) return "";
+  std::string found;
+  for (const auto& [key, value] : JsonObjectMembers(top)) {
+    if (FieldIs(key, "terraform_version")) {
+      found = value.kind == JsonKind::kString ? JsonStringValue(value) : "";
+    }
+  }
+  return IsVersionString(found) ? found : "";
+}
+
+/// Reads the v4 layout into `state`, recording Go's first field type error.
+class V4Reader {
+ public:
+  explicit V4Reader(Diagnostics& diags) : diags_(diags) {}
+
+  std::optional<State> Read(const JsonSpan& top) {
+    State state;
+    state.terraform_version.clear();
+    std::optional<JsonSpan> outputs;
+    for (const auto& [key, value] : JsonObjectMembers(top)) {
+      if (FieldIs(key, "terraform_version")) {
+        String("terraform_version", value, state.terraform_version);
+      } else if (FieldIs(key, "cairn_version")) {
+        String("cairn_version", value, state.cairn_version);
+      } else if (FieldIs(key, "lineage")) {
+        String("lineage", value, state.lineage);
+      } else if (FieldIs(key, "serial")) {
+        if (value.kind == JsonKind::kNull) continue;
+        std::optional<uint64_t> v;
+        if (value.kind == JsonKind::kNumber) v = ParseUint64(value.text);
+        if (!v) {
+          TypeError("serial", value, TypeErrorValue(value));
+        } else {
+          state.serial = *v;
+        }
+      } else if (FieldIs(key, "outputs")) {
+        if (value.kind == JsonKind::kNull) {
+          outputs.reset();
+        } else if (value.kind != JsonKind::kObject) {
+          TypeError("outputs", value);
+        } else {
+          outputs = value;
+        }
+      } else if (FieldIs(key, "resources")) {
+        if (value.kind == JsonKind::kNull) {
+          state.resources_json = "[]";
+        } else if (value.kind != JsonKind::kArray) {
+          TypeError("resources", value);
+        } else {
+          bool ok = true;
+          for (const JsonSpan& r : JsonArrayElements(value)) {
+            if (r.kind != JsonKind::kObject && r.kind != JsonKind::kNull) {
+              TypeError("resources", r);
+              ok = false;
+              break;
+            }
+          }
+          if (ok) state.resources_json = CompactJson(value.text);
+        }
+      } else if (FieldIs(key, "check_results")) {
+        if (value.kind == JsonKind::kNull) {
+          state.check_results_json = "null";
+        } else if (value.kind != JsonKind::kArray) {
+          TypeError("check_results", value);
+        } else {
+          // Terraform writes no check results as null.
+          state.check_results_json =
+              JsonArrayElements(value).empty() ? "null" : CompactJson(value.text);
+        }
+      }
+    }
+    std::vector<std::pair<std::string, JsonSpan>> output_members;
+    if (outputs) output_members = JsonObjectMembers(*outputs);
+    struct RawOutput {
+      std::optional<JsonSpan> value, type;
+      bool sensitive = false;
+    };
+    std::map<std::string, RawOutput> raw;  // sorted; a repeated name: the last one wins
+    for (const auto& [name, out] : output_members) {
+      if (out.kind == JsonKind::kNull) {
+        raw[name] = RawOutput{};
+        continue;
+      }
+      if (out.kind != JsonKind::kObject) {
+        TypeError("outputs", out);
+        continue;
+      }
+      RawOutput& r = raw[name];
+      for (const auto& [key, value] : JsonObjectMembers(out)) {
+        if (FieldIs(key, "value")) {
+          r.value = value;
+        } else if (FieldIs(key, "type")) {
+          r.type = value;
+        } else if (FieldIs(key, "sensitive")) {
+          if (value.kind == JsonKind::kBool) {
+            r.sensitive = value.text == "true";
+          } else if (value.kind != JsonKind::kNull) {
+            TypeError("outputs.sensitive", value);
+          }
+        }
+      }
+    }
+    if (type_error_) {
+      diags_.Error(kInvalid, *type_error_);
+      return std::nullopt;
+    }
+    if (!state.terraform_version.empty() && !IsVersionString(state.terraform_version)) {
+      diags_.Error("Invalid Terraform version string",
+                   "State file claims to have been written by Terraform version \"" +
+                       state.terraform_version + "\", which is not a valid version string.");
+    }
+    for (auto& [name, r] : raw) {
+      std::optional<Type> type;
+      if (r.type && r.type->kind != JsonKind::kNull) type = DecodeTypeJson(r.type->text);
+      if (!type) {
+        diags_.Error("Invalid output value type in state",
+                     "The state file has an invalid type specification for output \"" + name +
+                         "\": " + TypeSpecError(r.type) + ".");
+        continue;
+      }
+      TypedJsonResult v = DecodeTypedJson(r.value ? r.value->text : std::string_view(), *type);
+      if (!v.ok()) {
+        diags_.Error("Invalid output value saved in state",
+                     "The state file has an invalid value for output \"" + name +
+                         "\": " + v.error + ".");
+        continue;
+      }
+      state.outputs[name] = OutputState{std::move(v.value), r.sensitive};
+    }
+    if (diags_.HasErrors()) return std::nullopt;
+    return state;
+  }
+
+ private:
+  void String(const char* field, const JsonSpan& value, std::string& target) {
+    if (value.kind == JsonKind::kNull) return;
+    if (value.kind != JsonKind::kString) {
+      TypeError(field, value);
+      return;
+    }
+    target = JsonStringValue(value);
+  }
+  void TypeError(const std::string& field, const JsonSpan& value, std::string v = "") {
+    if (type_error_) return;
+    if (v.empty()) v = JsonKindWord(value.kind);
+    type_error_ = "The state file field \"" + field + "\" has invalid value " + v;
+  }
+
+  Diagnostics& diags_;
+  std::optional<std::string> type_error_;
+};
+
+/// The compact JSON of a state's content (outputs, resources, check results) for SameContent
+/// and the file body.
+bool AppendOutputs(std::string& out, const State& state, std::string* error) {
+  out += "{";
+  bool first = true;
+  for (const auto& [name, o] : state.outputs) {
+    if (!first) out += ",";
+    first = false;
+    AppendGoJsonString(out, name);
+    JsonEncodeResult value = EncodeJson(o.value.UnmarkedDeep());
+    if (!value.ok()) {
+      if (error) *error = "output \"" + name + "\": " + value.error;
+      return false;
+    }
+    out += ":{\"value\":";
+    out += value.json;
+    out += ",\"type\":";
+    out += EncodeTypeJson(o.value.type());
+    if (o.sensitive) out += ",\"sensitive\":true";
+    out += "}";
+  }
+  out += "}";
+  return true;
+}
+
+}  // namespace
+
+ReadStateResult ReadStateFile(std::string_view bytes) {
+  ReadStateResult result;
+  if (bytes.empty()) return result;
+  Diagnostics& diags = result.diagnostics;
+  if (bytes.substr(0, 7) == "tfstate") {
+    diags.Error(kUnsupported,
+                "The state is stored in a legacy binary format that is not supported since "
+                "Terraform v0.7. To continue, first upgrade the state using Terraform 0.6.16 or "
+                "earlier.");
+    return result;
+  }
+  if (std::optional<JsonSyntaxError> e = CheckJsonSyntax(bytes)) {
+    diags.Error(kUnsupported, "The state file could not be parsed as JSON: syntax error at byte "
+                              "offset " +
+                                  std::to_string(e->offset) + ".");
+    diags.Error(kUnsupported,
+                "The state file does not have a \"version\" attribute, which is required to "
+                "identify the format version.");
+    return result;
+  }
+  JsonSpan top = JsonValueOf(bytes);
+  std::optional<uint64_t> sniffed = SniffVersion(bytes, top, diags);
+  if (!sniffed) return result;
+  const uint64_t version = sniffed.value_or(0);
+  if (version == 0) {
+    diags.Error(kUnsupported,
+                "The state file uses JSON syntax but has a version number of zero. There was "
+                "never a JSON-based state format zero, so this state file is invalid and cannot "
+                "be processed.");
+    return result;
+  }
+  if (version >= 1 && version <= 3) {
+    diags.Error(kUnsupported,
+                "The state file uses format version " + std::to_string(version) +
+                    ", which Cairn does not read. Upgrade it to format version 4 by running any "
+                    "Terraform 1.x command that writes the state (for example \"terraform "
+                    "apply -refresh-only\") first.");
+    return result;
+  }
+  if (version > 4) {
+    std::string creator = SniffTerraformVersion(top);
+    std::string detail = "The state file uses format version " + std::to_string(version) +
+                         ", which is not supported by Cairn " CAIRN_VERSION ". ";
+    detail += creator.empty()
+                  ? "This state file may have been created by a newer version of Terraform."
+                  : "This state file was created by Terraform " + creator + ".";
+    diags.Error(kUnsupported, detail);
+    return result;
+  }
+  result.state = V4Reader(diags).Read(top);
+  return result;
+}
+
+WriteStateResult WriteStateFile(const State& state) {
+  WriteStateResult result;
+  std::string compact = "{\"version\":4,\"terraform_version\":";
+  AppendGoJsonString(compact, state.terraform_version);
+  if (!state.cairn_version.empty()) {
+    compact += ",\"cairn_version\":";
+    AppendGoJsonString(compact, state.cairn_version);
+  }
+  compact += ",\"serial\":" + std::to_string(state.serial) + ",\"lineage\":";
+  AppendGoJsonString(compact, state.lineage);
+  compact += ",\"outputs\":";
+  if (!AppendOutputs(compact, state, &result.error)) return result;
+  compact += ",\"resources\":";
+  compact += state.resources_json;
+  compact += ",\"check_results\":";
+  compact += state.check_results_json;
+  compact += "}";
+  result.bytes = IndentJson(compact, "", "  ");
+  result.bytes += "\n";
+  return result;
+}
+
+bool SameContent(const State& a, const State& b) {
+  if (a.resources_json != b.resources_json || a.check_results_json != b.check_results_json ||
+      a.outputs.size() != b.outputs.size()) {
+    return false;
+  }
+  std::string ja, jb;
+  bool ok_a = AppendOutputs(ja, a, nullptr);
+  bool ok_b = AppendOutputs(jb, b, nullptr);
+  return ok_a && ok_b && ja == jb;
+}
+
+}  // namespace cairn::state

@@ -1,0 +1,171 @@
+#include "state/typed_json.h"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "lang/base/convert.h"
+#include "lang/base/value_json.h"
+#include "state/go_json_syntax.h"
+
+namespace cairn::state {
+namespace {
+
+struct Decoded {
+  Value value;
+  std::string error;
+};
+
+Decoded Fail(std::string message) { return {Value(), std::move(message)}; }
+
+Decoded Decode(const JsonSpan& span, const Type& type);
+
+Decoded DecodePrimitive(const JsonSpan& span, const Type& type) {
+  auto from_string = [&](const Value& v) -> Decoded {
+    ConvertResult c = Convert(v, type);
+    if (!c.ok()) return Fail(c.error->message);
+    return {c.value, ""};
+  };
+  switch (type.kind()) {
+    case Type::Kind::kBool:
+      if (span.kind == JsonKind::kBool) return {Value::Bool(span.text == "true"), ""};
+      if (span.kind == JsonKind::kString) return from_string(Value::String(JsonStringValue(span)));
+      return Fail("bool is required");
+    case Type::Kind::kNumber: {
+      if (span.kind == JsonKind::kNumber) {
+        std::optional<Number> n = Number::Parse(span.text);
+        if (!n) return Fail("a number is required");
+        return {Value::Num(*n), ""};
+      }
+      if (span.kind == JsonKind::kString) return from_string(Value::String(JsonStringValue(span)));
+      return Fail("number is required");
+    }
+    default:  // string
+      if (span.kind == JsonKind::kString) return {Value::String(JsonStringValue(span)), ""};
+      if (span.kind == JsonKind::kNumber) return {Value::String(std::string(span.text)), ""};
+      if (span.kind == JsonKind::kBool) return {Value::String(std::string(span.text)), ""};
+      return Fail("string is required");
+  }
+}
+
+Decoded DecodeSequence(const JsonSpan& span, const Type& type, const char* what) {
+  if (span.kind != JsonKind::kArray) return Fail(std::string("need JSON array for ") + what);
+  std::vector<Value> elements;
+  for (const JsonSpan& e : JsonArrayElements(span)) {
+    Decoded d = Decode(e, type.ElementType());
+    if (!d.error.empty()) return d;
+    elements.push_back(std::move(d.value));
+  }
+  if (type.IsList()) return {Value::List(type.ElementType(), std::move(elements)), ""};
+  return {Value::Set(type.ElementType(), std::move(elements)), ""};
+}
+
+Decoded DecodeMap(const JsonSpan& span, const Type& type) {
+  if (span.kind != JsonKind::kObject) return Fail("need JSON object for map");
+  std::vector<std::pair<std::string, Value>> entries;
+  for (auto& [key, member] : JsonObjectMembers(span)) {
+    Decoded d = Decode(member, type.ElementType());
+    if (!d.error.empty()) return d;
+    entries.emplace_back(key, std::move(d.value));
+  }
+  return {Value::Map(type.ElementType(), std::move(entries)), ""};
+}
+
+Decoded DecodeTuple(const JsonSpan& span, const Type& type) {
+  if (span.kind != JsonKind::kArray) return Fail("need JSON array for tuple");
+  const std::vector<Type>& types = type.TupleElements();
+  std::vector<JsonSpan> items = JsonArrayElements(span);
+  std::vector<Value> elements;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i >= types.size()) {
+      return Fail("too many tuple elements (need " + std::to_string(types.size()) + ")");
+    }
+    Decoded d = Decode(items[i], types[i]);
+    if (!d.error.empty()) return d;
+    elements.push_back(std::move(d.value));
+  }
+  if (elements.size() != types.size()) {
+    return Fail("not enough tuple elements (need " + std::to_string(types.size()) + ")");
+  }
+  return {Value::Tuple(std::move(elements)), ""};
+}
+
+Decoded DecodeObject(const JsonSpan& span, const Type& type) {
+  if (span.kind != JsonKind::kObject) return Fail("need JSON object for object");
+  const auto& attributes = type.Attributes();
+  std::vector<std::optional<Value>> values(attributes.size());
+  for (auto& [key, member] : JsonObjectMembers(span)) {
+    int index = type.AttributeIndex(key);
+    if (index < 0) return Fail("unsupported attribute \"" + key + "\"");
+    Decoded d = Decode(member, attributes[static_cast<size_t>(index)].second);
+    if (!d.error.empty()) return d;
+    values[static_cast<size_t>(index)] = std::move(d.value);
+  }
+  std::vector<std::pair<std::string, Value>> out;
+  out.reserve(attributes.size());
+  for (size_t i = 0; i < attributes.size(); ++i) {
+    out.emplace_back(attributes[i].first,
+                     values[i] ? std::move(*values[i]) : Value::Null(attributes[i].second));
+  }
+  return {Value::Object(std::move(out)), ""};
+}
+
+Decoded DecodeDynamic(const JsonSpan& span) {
+  if (span.kind != JsonKind::kObject) {
+    return Fail("need JSON object for dynamically-typed value");
+  }
+  std::optional<Type> type;
+  std::optional<JsonSpan> value;
+  for (auto& [key, member] : JsonObjectMembers(span)) {
+    if (key == "type") {
+      type = DecodeTypeJson(member.text);
+      if (!type) return Fail("invalid type in dynamically-typed value");
+    } else if (key == "value") {
+      value = member;
+    } else {
+      return Fail("invalid key \"" + key + "\" in dynamically-typed value");
+    }
+  }
+  if (!type) return Fail("missing type in dynamically-typed value");
+  if (!value) return Fail("missing value in dynamically-typed value");
+  return Decode(*value, *type);
+}
+
+Decoded Decode(const JsonSpan& span, const Type& type) {
+  if (span.kind == JsonKind::kNull) return {Value::Null(type), ""};
+  switch (type.kind()) {
+    case Type::Kind::kDynamic:
+      return DecodeDynamic(span);
+    case Type::Kind::kBool:
+    case Type::Kind::kNumber:
+    case Type::Kind::kString:
+      return DecodePrimitive(span, type);
+    case Type::Kind::kList:
+      return DecodeSequence(span, type, "list");
+    case Type::Kind::kSet:
+      return DecodeSequence(span, type, "set");
+    case Type::Kind::kMap:
+      return DecodeMap(span, type);
+    case Type::Kind::kTuple:
+      return DecodeTuple(span, type);
+    case Type::Kind::kObject:
+      return DecodeObject(span, type);
+  }
+  return Fail("unsupported type");
+}
+
+}  // namespace
+
+TypedJsonResult DecodeTypedJson(std::string_view text, const Type& type) {
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
+                             text[i] == '\r')) {
+    ++i;
+  }
+  if (i == text.size()) return {Value(), "EOF"};
+  if (std::optional<JsonSyntaxError> e = CheckJsonSyntax(text)) return {Value(), e->message};
+  Decoded d = Decode(JsonValueOf(text), type);
+  return {std::move(d.value), std::move(d.error)};
+}
+
+}  // namespace cairn::state

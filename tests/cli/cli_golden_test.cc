@@ -1,0 +1,117 @@
+/// Runs every case of tests/cli/testdata/<group>/<case>/ (see
+/// tests/tools/record_cli_goldens.sh) with cairn and compares each step's stdout, stderr and
+/// exit code with what Terraform printed.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/cli/cli_runner.h"
+
+namespace cairn::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kTestdata = fs::path(CAIRN_SOURCE_DIR) / "tests/cli/testdata";
+
+/// Splits a command line as the shell would for the simple quoting the cases use: blanks
+/// separate words; '...' and "..." group (no escapes inside single quotes).
+std::vector<std::string> SplitCommandLine(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == ' ' || c == '\t') {
+      if (in_word) words.push_back(word), word.clear(), in_word = false;
+      continue;
+    }
+    in_word = true;
+    if (c == '\'' || c == '"') {
+      size_t end = line.find(c, i + 1);
+      word += line.substr(i + 1, end - i - 1);
+      i = end;
+      continue;
+    }
+    if (c == '\\' && i + 1 < line.size()) {
+      word += line[++i];
+      continue;
+    }
+    word += c;
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
+/// Terraform's text as Cairn prints it: only the name of the program to run for help differs.
+std::string AsCairn(std::string text) {
+  for (const char* from : {"\n  terraform "}) {
+    std::string f = from;
+    std::string t = "\n  cairn ";
+    for (size_t p = text.find(f); p != std::string::npos; p = text.find(f, p + t.size())) {
+      text.replace(p, f.size(), t);
+    }
+  }
+  return text;
+}
+
+void CopyCase(const fs::path& from, const fs::path& to) {
+  for (const auto& e : fs::directory_iterator(from)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind("expected.", 0) == 0 || name == "cmd" || name.rfind("stdin.", 0) == 0 ||
+        name == "make_state") {
+      continue;
+    }
+    fs::copy(e.path(), to / name, fs::copy_options::recursive);
+  }
+}
+
+class CliGoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CliGoldenTest, MatchesTerraform) {
+  fs::path golden = kTestdata / GetParam();
+  ScratchDir dir;
+  CopyCase(golden, dir.path());
+  std::string cmd = ReadFile(golden / "cmd");
+  size_t step = 0;
+  size_t start = 0;
+  while (start < cmd.size()) {
+    size_t end = cmd.find('\n', start);
+    if (end == std::string::npos) end = cmd.size();
+    std::string line = cmd.substr(start, end - start);
+    start = end + 1;
+    ++step;
+    std::string n = std::to_string(step);
+    SCOPED_TRACE("step " + n + ": " + line);
+    std::string input = ReadFile(golden / ("stdin." + n));
+    CliResult r = RunCairn(dir.path(), SplitCommandLine(line), input);
+    EXPECT_EQ(r.out, AsCairn(ReadFile(golden / ("expected." + n + ".out"))));
+    EXPECT_EQ(r.err, AsCairn(ReadFile(golden / ("expected." + n + ".err"))));
+    EXPECT_EQ(std::to_string(r.exit_code) + "\n", ReadFile(golden / ("expected." + n + ".rc")));
+  }
+}
+
+std::vector<std::string> Cases(const std::string& group) {
+  std::vector<std::string> cases;
+  if (!fs::exists(kTestdata / group)) return cases;
+  for (const auto& e : fs::directory_iterator(kTestdata / group)) {
+    if (e.is_directory()) cases.push_back(group + "/" + e.path().filename().string());
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param.substr(info.param.find('/') + 1);
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Output, CliGoldenTest, ::testing::ValuesIn(Cases("output")), CaseName);
+
+}  // namespace
+}  // namespace cairn::testing
