@@ -22,4 +22,8 @@ int RunFmt(const Args& args, Streams& io);
 /// `output [-json|-raw] [-state=PATH] [NAME]`: the outputs recorded in the state file.
 int RunOutput(const Args& args, Streams& io);
 
+/// `console [-var ...] [-var-file ...]`: evaluates expressions read from standard input in
+/// the root module's scope.
+int RunConsole(const Args& args, Streams& io);
+
 }  // namespace cairn::cli

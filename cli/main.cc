@@ -24,6 +24,7 @@ struct Command {
 
 const std::map<std::string, Command>& Commands() {
   static const std::map<std::string, Command> commands = {
+      {"console", {RunConsole, "Try Cairn expressions at an interactive command prompt", false}},
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"output", {RunOutput, "Show output values from your root module", false}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},

@@ -111,6 +111,7 @@ std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
+INSTANTIATE_TEST_SUITE_P(Console, CliGoldenTest, ::testing::ValuesIn(Cases("console")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Output, CliGoldenTest, ::testing::ValuesIn(Cases("output")), CaseName);
 
 }  // namespace
