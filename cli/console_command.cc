@@ -139,8 +139,16 @@ int RunConsole(const Args& args, Streams& io) {
     syntax::ExprParseResult expr = syntax::ParseExpression(text, "<console-input>");
     Diagnostics diags = expr.diagnostics;
     Value result;
+    // type(x) exists only in the console: it shows the type of x.
+    const ast::Expr* type_of = nullptr;
+    if (expr.expr && expr.expr->kind == ast::ExprKind::kFunctionCall && expr.expr->call &&
+        (expr.expr->call->name == "type" || expr.expr->call->name == "core::type") &&
+        expr.expr->call->args.size() == 1 && !expr.expr->call->expand_final) {
+      type_of = expr.expr->call->args[0].get();
+    }
     if (!diags.HasErrors() && expr.expr) {
-      eval::EvalResult r = eval::Evaluate(*expr.expr, *scope, *functions);
+      eval::EvalResult r =
+          eval::Evaluate(type_of ? *type_of : *expr.expr, *scope, *functions);
       diags.Append(r.diagnostics);
       result = r.value;
     }
@@ -156,7 +164,7 @@ int RunConsole(const Args& args, Streams& io) {
     for (const RenderedDiagnostic& r : RenderDiagnosticsText(diags, no_sources, text_options)) {
       io.out << r.text;
     }
-    io.out << FormatConsoleValue(result, 0) << "\n";
+    io.out << (type_of ? result.type().ConsoleString() : FormatConsoleValue(result, 0)) << "\n";
     io.out.flush();
   }
   if (io.in_tty) io.out << "\n";
