@@ -8,7 +8,7 @@ PACKAGES=(
   antlr4 libantlr4-runtime-dev uuid-dev
   nlohmann-json3-dev libgit2-dev libcli11-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  libre2-dev libyaml-cpp-dev libssl-dev libgmp-dev libmpfr-dev zlib1g-dev libicu-dev libcrypt-dev
+  libre2-dev libyaml-cpp-dev libyaml-dev libssl-dev libgmp-dev libmpfr-dev zlib1g-dev libicu-dev libcrypt-dev
 )
 
 missing=()

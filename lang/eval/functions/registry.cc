@@ -175,6 +175,7 @@ std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
   RegisterEncodingFunctions(*r);
   RegisterCsvFunctions(*r);
   RegisterYamlEncodeFunction(*r);
+  RegisterYamlDecodeFunction(*r);
   RegisterTextEncodingFunctions(*r);
   RegisterCryptoFunctions(*r, options);
   RegisterDateTimeFunctions(*r, options);

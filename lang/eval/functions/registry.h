@@ -124,6 +124,8 @@ void RegisterEncodingFunctions(BuiltinFunctions& r);
 void RegisterCsvFunctions(BuiltinFunctions& r);
 /// yamlencode (encoding group; yaml_encode.cc).
 void RegisterYamlEncodeFunction(BuiltinFunctions& r);
+/// yamldecode (encoding group; yaml_decode.cc).
+void RegisterYamlDecodeFunction(BuiltinFunctions& r);
 /// textencodebase64 and textdecodebase64 (encoding group; text_encoding.cc).
 void RegisterTextEncodingFunctions(BuiltinFunctions& r);
 /// The hash and crypto group (crypto.cc); uuid and bcrypt are unknown while planning.

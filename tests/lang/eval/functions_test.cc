@@ -51,6 +51,8 @@ constexpr GoldenPair kPairs[] = {
     // tests/tools/record_eval_goldens.py functions_time_net_cases.txt
     //   functions_time_net_golden.jsonl
     {"functions_time_net_golden.jsonl", "", ""},
+    // tests/tools/record_eval_goldens.py functions_yaml_cases.txt functions_yaml_golden.jsonl
+    {"functions_yaml_golden.jsonl", "", ""},
 };
 
 struct PairCase {
