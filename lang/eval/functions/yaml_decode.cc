@@ -39,15 +39,33 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\v': out += "\\v"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\v':
+        out += "\\v";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           out += "\\x";
@@ -325,26 +343,31 @@ char Hint(std::string_view src) {
 /// go-cty-yaml's resolveMap: the plain words with a fixed meaning.
 std::optional<std::pair<Value, bool>> LookUpWord(std::string_view s) {
   static const std::map<std::string_view, int, std::less<>> kWords = {
-      {"y", 1},     {"Y", 1},     {"yes", 1},   {"Yes", 1},    {"YES", 1},    {"true", 1},
-      {"True", 1},  {"TRUE", 1},  {"on", 1},    {"On", 1},     {"ON", 1},     {"n", 2},
-      {"N", 2},     {"no", 2},    {"No", 2},    {"NO", 2},     {"false", 2},  {"False", 2},
-      {"FALSE", 2}, {"off", 2},   {"Off", 2},   {"OFF", 2},    {"", 3},       {"~", 3},
-      {"null", 3},  {"Null", 3},  {"NULL", 3},  {".inf", 4},   {".Inf", 4},   {".INF", 4},
-      {"+.inf", 4}, {"+.Inf", 4}, {"+.INF", 4}, {"-.inf", 5},  {"-.Inf", 5},  {"-.INF", 5}};
+      {"y", 1},     {"Y", 1},     {"yes", 1},   {"Yes", 1},   {"YES", 1},   {"true", 1},
+      {"True", 1},  {"TRUE", 1},  {"on", 1},    {"On", 1},    {"ON", 1},    {"n", 2},
+      {"N", 2},     {"no", 2},    {"No", 2},    {"NO", 2},    {"false", 2}, {"False", 2},
+      {"FALSE", 2}, {"off", 2},   {"Off", 2},   {"OFF", 2},   {"", 3},      {"~", 3},
+      {"null", 3},  {"Null", 3},  {"NULL", 3},  {".inf", 4},  {".Inf", 4},  {".INF", 4},
+      {"+.inf", 4}, {"+.Inf", 4}, {"+.INF", 4}, {"-.inf", 5}, {"-.Inf", 5}, {"-.INF", 5}};
   auto it = kWords.find(s);
   if (it == kWords.end()) return std::nullopt;
   switch (it->second) {
-    case 1: return std::make_pair(Value::True(), true);
-    case 2: return std::make_pair(Value::False(), true);
-    case 3: return std::make_pair(Value::Null(Type::Dynamic()), false);
-    case 4: return std::make_pair(Value::Num(Number::Infinity(false)), false);
-    default: return std::make_pair(Value::Num(Number::Infinity(true)), false);
+    case 1:
+      return std::make_pair(Value::True(), true);
+    case 2:
+      return std::make_pair(Value::False(), true);
+    case 3:
+      return std::make_pair(Value::Null(Type::Dynamic()), false);
+    case 4:
+      return std::make_pair(Value::Num(Number::Infinity(false)), false);
+    default:
+      return std::make_pair(Value::Num(Number::Infinity(true)), false);
   }
 }
 
 bool ResolvableTag(std::string_view tag) {
-  return tag.empty() || tag == kStrTag || tag == kBoolTag || tag == kIntTag ||
-         tag == kFloatTag || tag == kNullTag || tag == kTimestampTag || tag == kBinaryTag;
+  return tag.empty() || tag == kStrTag || tag == kBoolTag || tag == kIntTag || tag == kFloatTag ||
+         tag == kNullTag || tag == kTimestampTag || tag == kBinaryTag;
 }
 
 /// go-cty-yaml's resolveScalar.
@@ -373,8 +396,7 @@ Resolved ResolveScalar(std::string_view tag, const std::string& src, bool quoted
   if (tag.empty() && src == "<<") return {Value(), true, std::nullopt};
   if (tag == kStrTag || tag == kBinaryTag) {
     if (tag == kBinaryTag && !Base64Decode(src).ok()) {
-      return Fail("cannot parse " + Quote(src) + " as " + std::string(tag) +
-                  ": not valid base64");
+      return Fail("cannot parse " + Quote(src) + " as " + std::string(tag) + ": not valid base64");
     }
     return Ok(Value::String(src));
   }
@@ -438,17 +460,28 @@ class Event {
 /// go-yaml's names of event types (for messages that should never be seen).
 std::string EventName(yaml_event_type_t t) {
   switch (t) {
-    case YAML_STREAM_START_EVENT: return "stream start";
-    case YAML_STREAM_END_EVENT: return "stream end";
-    case YAML_DOCUMENT_START_EVENT: return "document start";
-    case YAML_DOCUMENT_END_EVENT: return "document end";
-    case YAML_ALIAS_EVENT: return "alias";
-    case YAML_SCALAR_EVENT: return "scalar";
-    case YAML_SEQUENCE_START_EVENT: return "sequence start";
-    case YAML_SEQUENCE_END_EVENT: return "sequence end";
-    case YAML_MAPPING_START_EVENT: return "mapping start";
-    case YAML_MAPPING_END_EVENT: return "mapping end";
-    default: return "none";
+    case YAML_STREAM_START_EVENT:
+      return "stream start";
+    case YAML_STREAM_END_EVENT:
+      return "stream end";
+    case YAML_DOCUMENT_START_EVENT:
+      return "document start";
+    case YAML_DOCUMENT_END_EVENT:
+      return "document end";
+    case YAML_ALIAS_EVENT:
+      return "alias";
+    case YAML_SCALAR_EVENT:
+      return "scalar";
+    case YAML_SEQUENCE_START_EVENT:
+      return "sequence start";
+    case YAML_SEQUENCE_END_EVENT:
+      return "sequence end";
+    case YAML_MAPPING_START_EVENT:
+      return "mapping start";
+    case YAML_MAPPING_END_EVENT:
+      return "mapping end";
+    default:
+      return "none";
   }
 }
 
@@ -456,6 +489,8 @@ std::string EventName(yaml_event_type_t t) {
 struct Node {
   Type type;
   Value value;
+  /// The number of nodes with every alias expanded.
+  uint64_t size = 1;
 };
 
 /// One walk over the events of the text (go-cty-yaml's impliedType or unmarshal).
@@ -478,7 +513,8 @@ class Walk {
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
     if (e->type != YAML_STREAM_START_EVENT) return Error(AtEvent(*e, "missing stream start token"));
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
-    if (e->type != YAML_DOCUMENT_START_EVENT) return Error(AtEvent(*e, "missing start of document"));
+    if (e->type != YAML_DOCUMENT_START_EVENT)
+      return Error(AtEvent(*e, "missing start of document"));
     std::optional<Node> root = Parse();
     if (!root) return std::nullopt;
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
@@ -486,7 +522,8 @@ class Walk {
       return Error(AtEvent(*e, "only a single document is allowed"));
     }
     if (e->type != YAML_DOCUMENT_END_EVENT) {
-      return Error(AtEvent(*e, "unexpected extra content (" + EventName(e->type) + ") after value"));
+      return Error(
+          AtEvent(*e, "unexpected extra content (" + EventName(e->type) + ") after value"));
     }
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
     if (e->type != YAML_STREAM_END_EVENT) {
@@ -511,8 +548,10 @@ class Walk {
 
   std::optional<Node> ParseRemainder(const yaml_event_t& e) {
     switch (e.type) {
-      case YAML_SCALAR_EVENT: return Scalar(e);
-      case YAML_ALIAS_EVENT: return Alias(e);
+      case YAML_SCALAR_EVENT:
+        return Scalar(e);
+      case YAML_ALIAS_EVENT:
+        return Alias(e);
       case YAML_MAPPING_START_EVENT:
       case YAML_SEQUENCE_START_EVENT: {
         // Go's stacks grow; ours do not: nesting deeper than any real document is refused.
@@ -524,7 +563,8 @@ class Walk {
         --depth_;
         return n;
       }
-      case YAML_DOCUMENT_START_EVENT: return Error(AtEvent(e, "only a single document is allowed"));
+      case YAML_DOCUMENT_START_EVENT:
+        return Error(AtEvent(e, "only a single document is allowed"));
       case YAML_STREAM_END_EVENT:
         return Error(AtEvent(e, "expecting value but found end of stream"));
       case YAML_MAPPING_END_EVENT:
@@ -533,7 +573,8 @@ class Walk {
       case YAML_SEQUENCE_END_EVENT:
         if (!type_pass_) return Error(AtEvent(e, "expecting value but found end of sequence"));
         break;
-      default: break;
+      default:
+        break;
     }
     return Error(AtEvent(e, "unexpected parser event " + EventName(e.type)));
   }
@@ -573,6 +614,8 @@ class Walk {
     if (it == anchors_.end()) {
       return Error(AtEvent(e, "reference to undefined anchor " + Quote(name)));
     }
+    expanded_ += it->second.size;
+    if (expanded_ > kMaxExpanded) return Error("document contains excessive aliasing");
     return it->second;
   }
 
@@ -584,6 +627,7 @@ class Walk {
     }
     if (!anchor.empty()) BeginAnchor(anchor);
     std::map<std::string, Node> entries;
+    uint64_t size = 1;
     Event key;
     while (true) {
       if (!key.Next(&parser_)) return Error(ParserError(parser_));
@@ -599,6 +643,7 @@ class Walk {
       if (k.merge) {
         std::optional<Node> merged = Parse();
         if (!merged) return std::nullopt;
+        size += merged->size;
         if (!MergeInto(*merged, *key, &entries)) return std::nullopt;
         continue;
       }
@@ -607,9 +652,11 @@ class Walk {
       if (name.value.IsNull()) return Error(AtEvent(*key, "mapping key cannot be null"));
       std::optional<Node> value = Parse();
       if (!value) return std::nullopt;
+      size += 1 + value->size;
       entries[name.value.AsString()] = std::move(*value);
     }
     Node node;
+    node.size = size;
     if (type_pass_) {
       std::vector<std::pair<std::string, Type>> attrs;
       attrs.reserve(entries.size());
@@ -633,14 +680,14 @@ class Walk {
         Error(AtEvent(key, "cannot merge " + merged.type.FriendlyName() + " into mapping"));
         return false;
       }
-      for (const auto& [name, t] : merged.type.Attributes()) (*out)[name] = Node{t, Value()};
+      for (const auto& [name, t] : merged.type.Attributes()) (*out)[name] = Node{t, Value(), 1};
       return true;
     }
     const Type& t = merged.value.type();
     auto merge_object = [&](const Value& v) {
       const std::vector<std::string>& keys = v.Keys();
       const std::vector<Value>& values = v.Elements();
-      for (size_t i = 0; i < keys.size(); ++i) (*out)[keys[i]] = Node{Type(), values[i]};
+      for (size_t i = 0; i < keys.size(); ++i) (*out)[keys[i]] = Node{Type(), values[i], 1};
     };
     if (t.IsObject()) {
       merge_object(merged.value);
@@ -649,8 +696,8 @@ class Walk {
     if (t.IsTuple()) {
       for (const Value& m : merged.value.Elements()) {
         if (!m.type().IsObject()) {
-          Error(AtEvent(key, "cannot merge " + m.type().FriendlyName() +
-                                 " (from sequence) into mapping"));
+          Error(AtEvent(
+              key, "cannot merge " + m.type().FriendlyName() + " (from sequence) into mapping"));
           return false;
         }
         merge_object(m);
@@ -670,12 +717,14 @@ class Walk {
     if (!anchor.empty()) BeginAnchor(anchor);
     std::vector<Type> types;
     std::vector<Value> values;
+    uint64_t size = 1;
     Event item;
     while (true) {
       if (!item.Next(&parser_)) return Error(ParserError(parser_));
       if (item->type == YAML_SEQUENCE_END_EVENT) break;
       std::optional<Node> n = ParseRemainder(*item);
       if (!n) return std::nullopt;
+      size += n->size;
       if (type_pass_) {
         types.push_back(std::move(n->type));
       } else {
@@ -683,6 +732,7 @@ class Walk {
       }
     }
     Node node;
+    node.size = size;
     if (type_pass_) {
       node.type = Type::Tuple(std::move(types));
     } else {
@@ -700,9 +750,13 @@ class Walk {
   }
 
   static constexpr int kMaxDepth = 1000;
+  /// Aliases may repeat a node at most this many times in all (a "billion laughs" document
+  /// would otherwise take exponential time to convert and to print).
+  static constexpr uint64_t kMaxExpanded = 1'000'000;
 
   bool type_pass_;
   int depth_ = 0;
+  uint64_t expanded_ = 0;
   std::string_view src_;
   yaml_parser_t parser_{};
   std::map<std::string, int> pending_;
@@ -726,7 +780,11 @@ BodyResult YamlDecodeBody(const std::vector<Value>& a) {
 }  // namespace
 
 void RegisterYamlDecodeFunction(BuiltinFunctions& r) {
-  r.Add({"yamldecode", {Param{"src", Type::String()}}, std::nullopt, Type::Dynamic(), nullptr,
+  r.Add({"yamldecode",
+         {Param{"src", Type::String()}},
+         std::nullopt,
+         Type::Dynamic(),
+         nullptr,
          YamlDecodeBody});
 }
 
