@@ -515,6 +515,7 @@ class Walk {
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
     if (e->type != YAML_DOCUMENT_START_EVENT)
       return Error(AtEvent(*e, "missing start of document"));
+    if (!VersionSupported(*e)) return std::nullopt;
     std::optional<Node> root = Parse();
     if (!root) return std::nullopt;
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
@@ -526,6 +527,7 @@ class Walk {
           AtEvent(*e, "unexpected extra content (" + EventName(e->type) + ") after value"));
     }
     if (!e.Next(&parser_)) return Error(ParserError(parser_));
+    if (e->type == YAML_DOCUMENT_START_EVENT && !VersionSupported(*e)) return std::nullopt;
     if (e->type != YAML_STREAM_END_EVENT) {
       return Error(AtEvent(*e, "unexpected extra content after value"));
     }
@@ -579,6 +581,33 @@ class Walk {
     return Error(AtEvent(e, "unexpected parser event " + EventName(e.type)));
   }
 
+  /// go-yaml accepts only `%YAML 1.1` (libyaml 0.2.5 also takes 1.2).
+  bool VersionSupported(const yaml_event_t& e) {
+    const yaml_version_directive_t* v = e.data.document_start.version_directive;
+    if (v == nullptr || (v->major == 1 && v->minor == 1)) return true;
+    Error(AtMark(e.start_mark.line, e.start_mark.column, "found incompatible YAML document"));
+    return false;
+  }
+
+  /// go-yaml ends a plain scalar inside a flow collection at a '?' (libyaml 0.2.5 keeps it),
+  /// and then finds a key indicator where the collection needs a ',' or its end.
+  bool PlainFitsFlow(const yaml_event_t& e) {
+    if (closers_.empty() || e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return true;
+    std::string_view v(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+    size_t q = v.find('?');
+    if (q == std::string_view::npos) return true;
+    size_t line = e.start_mark.line, column = e.start_mark.column;
+    if (v.substr(0, q).find('\n') == std::string_view::npos && Str(e.data.scalar.tag).empty() &&
+        Str(e.data.scalar.anchor).empty()) {
+      for (size_t i = 0; i < q; ++i) {
+        if ((static_cast<unsigned char>(v[i]) & 0xC0) != 0x80) ++column;
+      }
+    }
+    Error(AtMark(line, column,
+                 std::string("did not find expected ',' or '") + closers_.back() + "'"));
+    return false;
+  }
+
   std::optional<Node> Scalar(const yaml_event_t& e) {
     std::string anchor(Str(e.data.scalar.anchor));
     std::string_view tag = Str(e.data.scalar.tag);
@@ -594,6 +623,7 @@ class Walk {
       if (r.error) return Error(AtEvent(e, *r.error));
       // Anywhere but as a mapping key, "<<" is a plain string.
       if (r.merge) r.value = Value::String(src);
+      if (!PlainFitsFlow(e)) return std::nullopt;
       if (type_pass_) {
         node.type = r.value.type();
       } else {
@@ -628,6 +658,7 @@ class Walk {
     if (!anchor.empty()) BeginAnchor(anchor);
     std::map<std::string, Node> entries;
     uint64_t size = 1;
+    FlowScope flow(this, e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, '}');
     Event key;
     while (true) {
       if (!key.Next(&parser_)) return Error(ParserError(parser_));
@@ -640,6 +671,7 @@ class Walk {
           Str(s.tag), std::string(reinterpret_cast<const char*>(s.value), s.length),
           s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
       if (k.error) return Error(*k.error);
+      if (!PlainFitsFlow(*key)) return std::nullopt;
       if (k.merge) {
         std::optional<Node> merged = Parse();
         if (!merged) return std::nullopt;
@@ -718,6 +750,7 @@ class Walk {
     std::vector<Type> types;
     std::vector<Value> values;
     uint64_t size = 1;
+    FlowScope flow(this, e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, ']');
     Event item;
     while (true) {
       if (!item.Next(&parser_)) return Error(ParserError(parser_));
@@ -742,6 +775,22 @@ class Walk {
     return node;
   }
 
+  /// Inside a flow collection (whose closing bracket is pushed) while it lives.
+  class FlowScope {
+   public:
+    FlowScope(Walk* w, bool flow, char closer) : w_(flow ? w : nullptr) {
+      if (w_) w_->closers_.push_back(closer);
+    }
+    FlowScope(const FlowScope&) = delete;
+    FlowScope& operator=(const FlowScope&) = delete;
+    ~FlowScope() {
+      if (w_) w_->closers_.pop_back();
+    }
+
+   private:
+    Walk* w_;
+  };
+
   void BeginAnchor(const std::string& name) { ++pending_[name]; }
   void CompleteAnchor(const std::string& name, const Node& node) {
     auto it = pending_.find(name);
@@ -757,6 +806,7 @@ class Walk {
   bool type_pass_;
   int depth_ = 0;
   uint64_t expanded_ = 0;
+  std::vector<char> closers_;  ///< of the flow collections the walk is in
   std::string_view src_;
   yaml_parser_t parser_{};
   std::map<std::string, int> pending_;
