@@ -586,6 +586,10 @@ Diagnostic Describer::Describe() {
                     R(Tok(c->ellipsis)), Between(name, R(Tok(c->ellipsis))));
       }
       if (ty == antlr4::Token::EOF) {
+        // hcl parses an argument after `(` or `,` first, and that fails at the end of file.
+        if (prev_ty == P::COMMA || prev == c->open->getTokenIndex()) {
+          return ExpressionStart();
+        }
         return Make("Unterminated function call",
                     "There is no closing parenthesis for this function call before the end of the "
                     "file. This may be caused by incorrect parenthesis nesting elsewhere in this "
@@ -599,6 +603,8 @@ Diagnostic Describer::Describe() {
     case P::RuleTuple: {
       auto* c = static_cast<P::TupleContext*>(ctx);
       if (ty == antlr4::Token::EOF) {
+        // hcl parses an item after `,` first, and that fails at the end of file.
+        if (prev_ty == P::COMMA) return ExpressionStart();
         return Make("Unterminated tuple constructor expression",
                     "There is no corresponding closing bracket before the end of the file. This "
                     "may be caused by incorrect bracket nesting elsewhere in this file.",
