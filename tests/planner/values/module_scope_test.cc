@@ -7,6 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "lang/config/loader.h"
 #include "lang/eval/evaluate.h"
@@ -19,7 +22,9 @@ namespace {
 namespace fs = std::filesystem;
 
 config::LoadResult LoadText(const std::string& text) {
-  fs::path dir = fs::temp_directory_path() / "cairn-module-scope-test";
+  // One directory per process: ctest runs the cases of this file in parallel processes.
+  fs::path dir = fs::temp_directory_path() /
+                 ("cairn-module-scope-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "main.tf") << text;
