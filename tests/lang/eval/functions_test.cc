@@ -53,6 +53,9 @@ constexpr GoldenPair kPairs[] = {
     {"functions_time_net_golden.jsonl", "", ""},
     // tests/tools/record_eval_goldens.py functions_yaml_cases.txt functions_yaml_golden.jsonl
     {"functions_yaml_golden.jsonl", "", ""},
+    // tests/tools/record_eval_goldens.py functions_empty_string_cases.txt
+    //   functions_empty_string_golden.jsonl
+    {"functions_empty_string_golden.jsonl", "", ""},
 };
 
 struct PairCase {
