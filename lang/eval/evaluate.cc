@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "lang/base/convert.h"
+#include "lang/eval/variables.h"
 
 namespace cairn::eval {
 namespace {
@@ -561,8 +563,17 @@ class Evaluator {
       return Value::DynamicUnknown();
     }
     std::vector<FunctionArg> args;
+    // Closures of the arguments passed as expressions (stable addresses for `args`).
+    std::vector<std::unique_ptr<Closure>> closures;
     size_t before = diags.ErrorCount();
     for (size_t i = 0; i < call.args.size(); ++i) {
+      if (!(call.expand_final && i + 1 == call.args.size()) &&
+          functions_.TakesExpression(name, i)) {
+        CheckReferences(*call.args[i], diags);
+        closures.push_back(std::make_unique<Closure>(*this, *call.args[i]));
+        args.push_back({Value::DynamicUnknown(), call.args[i]->range, closures.back().get()});
+        continue;
+      }
       Value v = Eval(*call.args[i], diags);
       if (call.expand_final && i + 1 == call.args.size()) {
         if (v.IsNull()) {
@@ -591,6 +602,42 @@ class Evaluator {
     FunctionResult result = functions_.Call(name, args, call, e.range);
     diags.Append(result.diagnostics);
     return result.value;
+  }
+
+  /// An argument passed as an expression: evaluated by this evaluator, in the scope (and
+  /// iteration variables) of the call.
+  class Closure : public ExpressionClosure {
+   public:
+    Closure(Evaluator& evaluator, const Expr& e) : evaluator_(evaluator), expr_(e) {}
+    const Expr& expr() const override { return expr_; }
+    FunctionResult Evaluate() const override {
+      FunctionResult out;
+      out.value = evaluator_.Eval(expr_, out.diagnostics);
+      return out;
+    }
+    bool DependsOnUnknowns() const override {
+      for (const Expr* traversal : ExpressionVariables(expr_)) {
+        Diagnostics ignored;
+        Value v = evaluator_.EvalScopeTraversal(*traversal, ignored);
+        if (!ignored.HasErrors() && !v.IsWhollyKnown()) return true;
+      }
+      return false;
+    }
+
+   private:
+    Evaluator& evaluator_;
+    const Expr& expr_;
+  };
+
+  /// Terraform validates the references of every expression before evaluating any: a
+  /// reference the scope rejects (an undeclared variable) is an error even in an argument
+  /// that is passed as an expression (and so may never be evaluated).
+  void CheckReferences(const Expr& e, Diagnostics& diags) {
+    for (const Expr* t : ExpressionVariables(e)) {
+      if (FindLocal(t->root_name) != nullptr) continue;
+      ScopeLookup found = scope_.Lookup(t->root_name, t->steps, t->root_range, t->range);
+      if (found.diagnostics.HasErrors()) diags.Append(found.diagnostics);
+    }
   }
 
   /// Terraform's errors for a call to a function that does not exist.

@@ -61,10 +61,28 @@ struct FunctionResult {
   Diagnostics diagnostics;
 };
 
-/// One argument of a call, evaluated, with its source range (for diagnostics).
+/// An argument a function takes as an expression instead of a value (hcl's
+/// customdecode.ExpressionClosure, used by try, can and templatestring): the expression and
+/// its evaluation in the caller's scope, including the iteration variables of enclosing `for`
+/// expressions. Valid only during the call it was passed to.
+class ExpressionClosure {
+ public:
+  virtual ~ExpressionClosure() = default;
+  virtual const ast::Expr& expr() const = 0;
+  /// Evaluates the expression (again on every call).
+  virtual FunctionResult Evaluate() const = 0;
+  /// hcl tryfunc's dependsOnUnknowns: whether the value of a variable the expression refers to
+  /// (each traversal as far as it resolves without errors) is not wholly known.
+  virtual bool DependsOnUnknowns() const = 0;
+};
+
+/// One argument of a call, evaluated, with its source range (for diagnostics). For a
+/// parameter that takes an expression (FunctionRegistry::TakesExpression), `closure` is set
+/// and `value` is an unknown placeholder.
 struct FunctionArg {
   Value value;
   Range range;
+  const ExpressionClosure* closure = nullptr;
 };
 
 /// Dispatches function calls. `expand_final` arguments are already expanded by the evaluator.
@@ -77,6 +95,10 @@ class FunctionRegistry {
   virtual bool Has(std::string_view name) const = 0;
   /// Every function name, sorted (for "Did you mean" suggestions); may be empty.
   virtual std::vector<std::string> Names() const { return {}; }
+  /// Whether argument `index` of `name` is passed unevaluated, as an ExpressionClosure
+  /// (Precondition: Has(name)). The evaluator checks the references of such an argument
+  /// (an undeclared variable is an error even inside `try`), then passes it unevaluated.
+  virtual bool TakesExpression(std::string_view name, size_t index) const { return false; }
   /// Calls `name`. Precondition: Has(name).
   virtual FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
                               const ast::FunctionCallData& call, const Range& call_range) const = 0;

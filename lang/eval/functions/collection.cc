@@ -1,6 +1,7 @@
 // Terraform's collection functions (first part): alltrue, anytrue, compact, contains,
 // distinct, element, keys, length, range, reverse, sort, sum, values; coalesce, concat,
-// chunklist, coalescelist, flatten, index, lookup, merge, one, slice, zipmap.
+// chunklist, coalescelist, flatten, index, lookup, merge, one, slice, zipmap; transpose,
+// matchkeys; the removed list and map. The set functions are in sets.cc.
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -446,6 +447,58 @@ BodyResult ChunkList(const std::vector<Value>& a) {
   return Ok(Value::List(Type::List(element), std::move(chunks)));
 }
 
+/// Terraform's transpose: a map of lists of strings with keys and values swapped (each list
+/// in the order of the input map's keys).
+BodyResult Transpose(const std::vector<Value>& a) {
+  std::map<std::string, std::vector<Value>> out;
+  const Value& in = a[0];
+  for (size_t i = 0; i < in.Length(); ++i) {
+    const Value& list = in.Elements()[i];
+    if (list.IsNull()) return CallError("input must not contain null list");
+    for (const Value& v : list.Elements()) {
+      if (v.IsNull()) return CallError("input list must not contain null string");
+      out[v.AsString()].push_back(Value::String(in.Keys()[i]));
+    }
+  }
+  std::vector<std::pair<std::string, Value>> entries;
+  entries.reserve(out.size());
+  for (auto& [key, keys] : out) {
+    entries.emplace_back(key, Value::List(Type::String(), std::move(keys)));
+  }
+  return Ok(Value::Map(Type::List(Type::String()), std::move(entries)));
+}
+
+/// Terraform's matchkeys. Its parameters take unknowns because Terraform decides on an
+/// unknown result only after its type and length checks, and an unknown element of the
+/// search set makes the result empty.
+BodyResult Matchkeys(const std::vector<Value>& a) {
+  std::optional<Type> ty = UnifyTypes({a[1].type(), a[2].type()});
+  if (!ty) return CallError("keys and searchset must be of the same type");
+  const Type& element = a[0].type().ElementType();
+  for (const Value& v : a) {
+    if (!v.IsKnown()) return Ok(Value::Unknown(Type::List(element)).RefineNotNull());
+  }
+  if (a[0].Length() != a[1].Length()) return CallError("length of keys and values should be equal");
+  Value keys = Convert(a[1], *ty).value;
+  Value searchset = Convert(a[2], *ty).value;
+  if (searchset.Length() == 0) return Ok(Value::List(element, {}));
+  if (!a[0].IsWhollyKnown() || !keys.IsWhollyKnown()) {
+    return Ok(Value::Unknown(a[0].type()).RefineNotNull());
+  }
+  std::vector<Value> out;
+  for (size_t i = 0; i < keys.Length(); ++i) {
+    for (const Value& search : searchset.Elements()) {
+      Value eq = keys[i].Equals(search);
+      if (!eq.IsKnown()) return Ok(Value::List(element, {}));
+      if (eq.Unmarked().AsBool()) {
+        out.push_back(a[0][i]);
+        break;
+      }
+    }
+  }
+  return Ok(Value::List(element, std::move(out)));
+}
+
 }  // namespace
 
 void RegisterCollectionFunctions(BuiltinFunctions& r) {
@@ -498,6 +551,27 @@ void RegisterCollectionFunctions(BuiltinFunctions& r) {
          Reverse});
   r.Add({"values", {Param{"mapping", Type::Dynamic()}}, std::nullopt, Type::Dynamic(),
          ValuesType, Values});
+  r.Add({"transpose", {Param{"values", Type::Map(Type::List(Type::String()))}}, std::nullopt,
+         Type::Map(Type::List(Type::String())), nullptr, Transpose});
+  const Param any_list{"values", Type::List(Type::Dynamic()), false, /*allow_unknown=*/true};
+  Param keys = any_list;
+  keys.name = "keys";
+  Param searchset = any_list;
+  searchset.name = "searchset";
+  r.Add({"matchkeys", {any_list, keys, searchset}, std::nullopt, Type::Dynamic(),
+         [](const std::vector<Value>& a) { return a[0].type(); }, Matchkeys});
+  // Removed in Terraform 0.12 but still registered, to say what to write instead.
+  const Param anything{"vals", Type::Dynamic(), true, true, true};
+  r.Add({"list", {}, anything, Type::Dynamic(), nullptr, [](const std::vector<Value>&) {
+           return CallError(
+               "the \"list\" function was deprecated in Terraform v0.12 and is no longer "
+               "available; use tolist([ ... ]) syntax to write a literal list");
+         }});
+  r.Add({"map", {}, anything, Type::Dynamic(), nullptr, [](const std::vector<Value>&) {
+           return CallError(
+               "the \"map\" function was deprecated in Terraform v0.12 and is no longer "
+               "available; use tomap({ ... }) syntax to write a literal map");
+         }});
 }
 
 }  // namespace cairn::eval::functions

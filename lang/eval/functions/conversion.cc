@@ -1,6 +1,6 @@
 // Terraform's type conversion functions: tobool, tolist, tomap, tonumber, toset, tostring
 // (Terraform's MakeToFunc: unsafe conversions allowed, its own error texts); sensitive,
-// nonsensitive, issensitive.
+// nonsensitive, issensitive, ephemeralasnull.
 
 #include <string>
 #include <vector>
@@ -56,6 +56,39 @@ void AddTo(BuiltinFunctions& r, std::string name, Type want) {
          [want](const std::vector<Value>& a) { return ConvertTo(a[0], want); }});
 }
 
+/// Terraform's ephemeralasnull: `v` with every ephemeral value (at any depth) replaced by a
+/// null of its type; other marks stay.
+Value EphemeralAsNull(const Value& v) {
+  if (!v.DeepMarks().ephemeral()) return v;
+  Marks own = v.marks();
+  if (own.ephemeral()) {
+    Value n = Value::Null(v.type());
+    Marks rest(own.bits() & static_cast<uint8_t>(~Marks::kEphemeral));
+    return rest.empty() ? n : n.WithMarks(rest);
+  }
+  Value u = v.Unmarked();
+  if (!u.IsKnown() || u.IsNull()) return v;
+  const Type& t = u.type();
+  std::vector<Value> elems;
+  elems.reserve(u.Length());
+  for (const Value& e : u.Elements()) elems.push_back(EphemeralAsNull(e));
+  Value out;
+  if (t.IsList() || t.IsSet() || t.IsTuple()) {
+    out = t.IsList()  ? Value::List(t.ElementType(), std::move(elems))
+          : t.IsSet() ? Value::Set(t.ElementType(), std::move(elems))
+                      : Value::Tuple(std::move(elems));
+  } else if (t.IsMap() || t.IsObject()) {
+    std::vector<std::pair<std::string, Value>> entries;
+    entries.reserve(elems.size());
+    for (size_t i = 0; i < elems.size(); ++i) entries.emplace_back(u.Keys()[i], elems[i]);
+    out = t.IsMap() ? Value::Map(t.ElementType(), std::move(entries))
+                    : Value::Object(std::move(entries));
+  } else {
+    return v;
+  }
+  return own.empty() ? out : out.WithMarks(own);
+}
+
 }  // namespace
 
 void RegisterConversionFunctions(BuiltinFunctions& r) {
@@ -83,6 +116,11 @@ void RegisterConversionFunctions(BuiltinFunctions& r) {
              return {Value::Unknown(Type::Bool()).RefineNotNull(), std::nullopt};
            }
            return {Value::Bool(a[0].IsSensitive()), std::nullopt};
+         }});
+  r.Add({"ephemeralasnull", {value}, std::nullopt, Type::Dynamic(),
+         [](const std::vector<Value>& a) { return a[0].type(); },
+         [](const std::vector<Value>& a) -> BodyResult {
+           return {EphemeralAsNull(a[0]), std::nullopt};
          }});
 }
 

@@ -15,6 +15,16 @@ void BuiltinFunctions::Add(FunctionDef def) {
 
 bool BuiltinFunctions::Has(std::string_view name) const { return defs_.find(name) != defs_.end(); }
 
+const FunctionDef& BuiltinFunctions::Def(std::string_view name) const {
+  return defs_.find(name)->second;
+}
+
+bool BuiltinFunctions::TakesExpression(std::string_view name, size_t index) const {
+  const FunctionDef& def = Def(name);
+  if (index < def.params.size()) return def.params[index].takes_expression;
+  return def.variadic && def.variadic->takes_expression;
+}
+
 std::vector<std::string> BuiltinFunctions::Names() const {
   std::vector<std::string> out;
   out.reserve(defs_.size());
@@ -102,7 +112,7 @@ FunctionResult BuiltinFunctions::Call(std::string_view name, const std::vector<F
   values.reserve(args.size());
   for (size_t i = 0; i < args.size(); ++i) {
     const Param& p = param_of(i);
-    if (p.type.IsDynamic()) {
+    if (p.type.IsDynamic() || p.takes_expression) {
       values.push_back(args[i].value);
       continue;
     }
@@ -120,6 +130,7 @@ FunctionResult BuiltinFunctions::Call(std::string_view name, const std::vector<F
   Marks marks;
   for (size_t i = 0; i < values.size(); ++i) {
     const Param& p = param_of(i);
+    if (p.takes_expression) continue;
     if (!p.allow_marked) {
       marks |= values[i].DeepMarks();
       if (values[i].ContainsMarked()) values[i] = values[i].UnmarkedDeep();
@@ -131,14 +142,23 @@ FunctionResult BuiltinFunctions::Call(std::string_view name, const std::vector<F
   }
   Type result_type = def.return_type ? def.return_type(values) : def.returns;
   for (size_t i = 0; i < values.size(); ++i) {
-    if (!param_of(i).allow_unknown && !values[i].IsWhollyKnown()) {
+    const Param& p = param_of(i);
+    if (!p.allow_unknown && !p.takes_expression && !values[i].IsWhollyKnown()) {
       Value unknown = Value::Unknown(result_type);
       if (def.refine_not_null) unknown = unknown.RefineNotNull();
       out.value = unknown.WithMarks(marks);
       return out;
     }
   }
-  BodyResult r = def.body(values);
+  BodyResult r;
+  if (def.closure_body) {
+    std::vector<const ExpressionClosure*> closures;
+    closures.reserve(args.size());
+    for (const FunctionArg& a : args) closures.push_back(a.closure);
+    r = def.closure_body(values, closures);
+  } else {
+    r = def.body(values);
+  }
   if (r.error) {
     const bool has_param = r.error->arg && (*r.error->arg < fixed || def.variadic);
     if (r.error->arg && *r.error->arg < args.size()) {
@@ -181,6 +201,9 @@ std::unique_ptr<BuiltinFunctions> MakeBuiltins(const FunctionOptions& options) {
   RegisterDateTimeFunctions(*r, options);
   RegisterNetworkFunctions(*r);
   RegisterFilesystemFunctions(*r, options);
+  RegisterRegexFunctions(*r);
+  RegisterSetFunctions(*r);
+  RegisterClosureFunctions(*r);
   return r;
 }
 

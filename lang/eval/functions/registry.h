@@ -28,6 +28,10 @@ struct Param {
   bool allow_null = false;
   bool allow_unknown = false;
   bool allow_marked = false;
+  /// The argument is passed unevaluated, as an ExpressionClosure (hcl's
+  /// customdecode.ExpressionClosureType): no conversion and no null, unknown or mark
+  /// handling; only a `closure_body` sees it.
+  bool takes_expression = false;
 };
 
 /// What a body reports instead of a value: an error about one argument (`arg` indexes the
@@ -65,6 +69,11 @@ struct FunctionDef {
   /// cty's RefineResult: an unknown result (from unknown arguments) is known not to be null.
   /// False for the few functions Terraform does not refine (timeadd, plantimestamp).
   bool refine_not_null = true;
+  /// Used instead of `body` by a function with `takes_expression` parameters: `closures[i]`
+  /// is the closure of argument i when its parameter takes an expression, else null.
+  std::function<BodyResult(const std::vector<Value>&,
+                           const std::vector<const ExpressionClosure*>& closures)>
+      closure_body = nullptr;
 };
 
 /// The registry of built-in functions (the groups registered by Register* below).
@@ -77,6 +86,9 @@ class BuiltinFunctions : public FunctionRegistry {
   void Add(FunctionDef def);
 
   bool Has(std::string_view name) const override;
+  bool TakesExpression(std::string_view name, size_t index) const override;
+  /// The definition of `name`. Precondition: Has(name).
+  const FunctionDef& Def(std::string_view name) const;
   std::vector<std::string> Names() const override;
   FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
                       const ast::FunctionCallData& call, const Range& call_range) const override;
@@ -137,5 +149,12 @@ void RegisterNetworkFunctions(BuiltinFunctions& r);
 /// templatefile and the file* hashes (`options.base_dir`; templatefile calls the other
 /// functions of `r`).
 void RegisterFilesystemFunctions(BuiltinFunctions& r, const FunctionOptions& options);
+/// regex, regexall and replace (string group; regex.cc).
+void RegisterRegexFunctions(BuiltinFunctions& r);
+/// setintersection, setproduct, setsubtract, setunion (collection group; sets.cc).
+void RegisterSetFunctions(BuiltinFunctions& r);
+/// try and can (functions group) and templatestring (string group), whose arguments are
+/// expressions (closures.cc).
+void RegisterClosureFunctions(BuiltinFunctions& r);
 
 }  // namespace cairn::eval::functions

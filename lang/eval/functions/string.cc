@@ -1,5 +1,5 @@
 // Terraform's string functions (format and formatlist are in format.cc; regex, regexall and
-// replace are not implemented yet):
+// replace in regex.cc):
 // chomp, endswith, indent, join, lower, split, startswith, strcontains, strrev, substr,
 // title, trim, trimprefix, trimspace, trimsuffix, upper.
 

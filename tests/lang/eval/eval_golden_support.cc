@@ -25,7 +25,7 @@ std::vector<std::string> Lines(const std::string& path) {
 
 EvalResult EvalText(const std::string& text, const Scope& scope,
                     const FunctionRegistry& functions) {
-  syntax::ExprParseResult parsed = syntax::ParseExpression(text, "<test>");
+  syntax::ExprParseResult parsed = syntax::ParseExpression(text, "<console-input>");
   if (parsed.diagnostics.HasErrors() || !parsed.expr) {
     return {Value::DynamicUnknown(), parsed.diagnostics};
   }

@@ -56,6 +56,8 @@ constexpr GoldenPair kPairs[] = {
     // tests/tools/record_eval_goldens.py functions_empty_string_cases.txt
     //   functions_empty_string_golden.jsonl
     {"functions_empty_string_golden.jsonl", "", ""},
+    // tests/tools/record_eval_goldens.py functions_regex_cases.txt functions_regex_golden.jsonl
+    {"functions_regex_golden.jsonl", "", ""},
 };
 
 struct PairCase {
