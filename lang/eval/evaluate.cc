@@ -735,7 +735,8 @@ class Evaluator {
                which ? true_expr.range : false_expr->range, e.range);
       return Value::Unknown(result_type);
     }
-    return WithMarksIf(r.value, cond_marks);
+    // hclsyntax combines the marks of the condition and of both results, whichever is chosen.
+    return WithMarksIf(r.value, cond_marks | t.marks() | f.marks());
   }
 
   Value EvalBinary(const Expr& e, Diagnostics& diags) {

@@ -68,6 +68,13 @@ BodyResult Keys(const std::vector<Value>& a) {
   if (!(t.IsMap() || t.IsObject() || t.IsDynamic())) {
     return ArgError(0, "must have map or object type");
   }
+  if (t.IsObject()) {
+    // The attribute names come from the type, so they are known even when the object is not.
+    std::vector<Value> names;
+    names.reserve(t.Attributes().size());
+    for (const auto& [name, type] : t.Attributes()) names.push_back(Value::String(name));
+    return Ok(Value::Tuple(std::move(names)));
+  }
   if (!v.IsKnown()) return Ok(Value::Unknown(KeysType(a)).RefineNotNull());
   std::vector<Value> keys;
   keys.reserve(v.Keys().size());
@@ -160,7 +167,13 @@ BodyResult Sum(const std::vector<Value>& a) {
 }
 
 BodyResult Sort(const std::vector<Value>& a) {
+  if (!a[0].IsKnown()) return Ok(Value::Unknown(Type::List(Type::String())).RefineNotNull());
   const std::vector<Value>& elems = a[0].Elements();
+  if (!a[0].IsWhollyKnown()) {
+    // The order is not known yet, the length is (as cty refines it).
+    std::vector<Value> unknowns(elems.size(), Value::Unknown(Type::String()));
+    return Ok(Value::List(Type::String(), std::move(unknowns)));
+  }
   std::vector<std::string> strings;
   strings.reserve(elems.size());
   for (size_t i = 0; i < elems.size(); ++i) {
@@ -536,7 +549,8 @@ void RegisterCollectionFunctions(BuiltinFunctions& r) {
          Type::Dynamic(), [](const std::vector<Value>& a) { return a[0].type(); }, Distinct});
   r.Add({"range", {}, Param{"params", Type::Number()}, Type::List(Type::Number()), nullptr,
          Range});
-  r.Add({"sort", {Param{"list", Type::List(Type::String())}}, std::nullopt,
+  r.Add({"sort", {Param{"list", Type::List(Type::String()), false, /*allow_unknown=*/true}},
+         std::nullopt,
          Type::List(Type::String()), nullptr, Sort});
   r.Add({"sum", {Param{"list", Type::Dynamic()}}, std::nullopt, Type::Number(), nullptr, Sum});
   r.Add({"compact", {Param{"list", Type::List(Type::String()), /*allow_null=*/false}},
