@@ -26,4 +26,12 @@ int RunOutput(const Args& args, Streams& io);
 /// the root module's scope.
 int RunConsole(const Args& args, Streams& io);
 
+/// `plan [options]`: the changes to the root module's outputs (configurations without
+/// resources); 0, 1 on errors, 2 with -detailed-exitcode when something changes.
+int RunPlan(const Args& args, Streams& io);
+
+/// `apply [options]`: plans, asks for approval (or -auto-approve), records the outputs in the
+/// state.
+int RunApply(const Args& args, Streams& io);
+
 }  // namespace cairn::cli

@@ -24,9 +24,11 @@ struct Command {
 
 const std::map<std::string, Command>& Commands() {
   static const std::map<std::string, Command> commands = {
+      {"apply", {RunApply, "Create or update infrastructure", true}},
       {"console", {RunConsole, "Try Cairn expressions at an interactive command prompt", false}},
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"output", {RunOutput, "Show output values from your root module", false}},
+      {"plan", {RunPlan, "Show changes required by the current configuration", true}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},
       {"version", {RunVersion, "Show the current Cairn version", false}},
   };

@@ -240,6 +240,7 @@ Diagnostics LocalStateStore::Write(State& state) {
     lock_fd_ = new_lock_fd;
   }
   backup_written_ = backup_written_ || base_bytes_.empty();
+  created_ = false;  // written: kept
   base_ = state;
   return diags;
 }
@@ -251,6 +252,8 @@ Diagnostics LocalStateStore::Lock(const LockRequest& request) {
   bool told_slow = false;
   std::chrono::milliseconds pause{50};
   for (;;) {
+    struct stat before {};
+    bool existed = stat(path_.c_str(), &before) == 0;
     int fd = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kStateFileMode);
     if (fd < 0) {
       diags.Error("Error acquiring the state lock",
@@ -262,6 +265,7 @@ Diagnostics LocalStateStore::Lock(const LockRequest& request) {
       if (fstat(fd, &held) == 0 && stat(path_.c_str(), &now) == 0 && held.st_ino == now.st_ino &&
           held.st_dev == now.st_dev) {
         lock_fd_ = fd;
+        created_ = !existed;
         break;
       }
       close(fd);  // replaced while we waited: lock the file that is there now
@@ -307,8 +311,12 @@ Diagnostics LocalStateStore::Unlock() {
   Diagnostics diags;
   if (lock_fd_ < 0) return diags;
   unlink(LockInfoPath().c_str());
+  // As Terraform: a state file the lock created and nothing wrote to is removed again.
+  struct stat now {};
+  if (created_ && fstat(lock_fd_, &now) == 0 && now.st_size == 0) unlink(path_.c_str());
   close(lock_fd_);
   lock_fd_ = -1;
+  created_ = false;
   return diags;
 }
 

@@ -37,6 +37,7 @@ class LocalStateStore : public StateStore {
   std::string base_bytes_;    ///< the file as first read (the backup's content)
   bool backup_written_ = false;
   int lock_fd_ = -1;          ///< holds an open-file-description lock on the state file
+  bool created_ = false;      ///< Lock created the state file (removed if still empty)
 };
 
 }  // namespace cairn::state

@@ -113,6 +113,8 @@ std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Console, CliGoldenTest, ::testing::ValuesIn(Cases("console")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Output, CliGoldenTest, ::testing::ValuesIn(Cases("output")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Plan, CliGoldenTest, ::testing::ValuesIn(Cases("plan")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Apply, CliGoldenTest, ::testing::ValuesIn(Cases("apply")), CaseName);
 
 }  // namespace
 }  // namespace cairn::testing

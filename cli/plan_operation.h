@@ -1,0 +1,59 @@
+#pragma once
+/// What `plan` and `apply` share: their flags, loading the root module, refusing what
+/// cannot be planned yet (resources, data sources, module calls), locking and reading the
+/// state, and evaluating the module's values.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/go_flags.h"
+#include "cli/output_changes.h"
+#include "cli/root_module.h"
+#include "cli/state_flags.h"
+#include "planner/values/module_values.h"
+#include "state/local_store.h"
+
+namespace cairn::cli {
+
+struct PlanFlags {
+  bool no_color = false;
+  bool input = true;
+  std::vector<planner::VarArgument> vars;
+  StateFlags state;
+  bool state_given = false;  ///< -state was given (Terraform warns it is deprecated)
+
+  void Register(GoFlags& flags);
+};
+
+/// A plan of a configuration without resources, with the state locked until destruction.
+struct PlanOperation {
+  std::unique_ptr<RootModule> root;
+  std::unique_ptr<state::LocalStateStore> store;
+  state::State prior;  ///< the state read (an empty one when there was none)
+  std::vector<OutputChange> changes;
+  bool color = false;
+  ~PlanOperation();
+};
+
+/// Loads, checks, locks, reads and plans (values evaluated with planning = true). Prints
+/// every problem (errors found while planning after Terraform's "Planning failed." line when
+/// `announce_failure`, as `plan` does and `apply` does not) and returns nullptr when there
+/// were errors.
+std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
+                                                const std::string& lock_operation,
+                                                bool announce_failure, Streams& io);
+
+/// Terraform's footer after a plan's changes ("You can apply this plan ...").
+inline constexpr const char* kOutputsOnlyFooter =
+    "\nYou can apply this plan to save these new output values to the Terraform\n"
+    "state, without changing any real infrastructure.\n";
+
+inline constexpr const char* kNoChanges =
+    "\nNo changes. Your infrastructure matches the configuration.\n\n"
+    "Terraform has compared your real infrastructure against your configuration\n"
+    "and found no differences, so no changes are needed.\n";
+
+}  // namespace cairn::cli

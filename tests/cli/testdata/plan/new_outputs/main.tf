@@ -1,0 +1,25 @@
+variable "x" {
+  type    = string
+  default = "a"
+}
+
+output "greet" {
+  value = "hello ${var.x}"
+}
+
+output "n" {
+  value = 42
+}
+
+output "secret" {
+  value     = "s-${var.x}"
+  sensitive = true
+}
+
+output "when" {
+  value = timestamp()
+}
+
+output "a_long_null_output" {
+  value = null
+}
