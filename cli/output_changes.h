@@ -38,7 +38,10 @@ bool HasChanges(const std::vector<OutputChange>& changes);
 /// Terraform's "Changes to Outputs:" block (starting with "\nChanges to Outputs:\n"): one
 /// line per change that is not a NoOp, names padded to the longest name of all outputs (no-ops
 /// included), `(sensitive value)`, `(known after apply)`, nested `+`/`-` blocks for created and
-/// deleted collections. "" when nothing changes.
+/// deleted collections, and for collections changed in place Terraform's nested diff: objects
+/// and maps show changed attributes (unchanged ones counted as hidden), lists and tuples the
+/// elements around a change (common subsequence kept, removed and added elements paired as
+/// changed ones, as Terraform's ProcessSlice). "" when nothing changes.
 std::string RenderOutputChanges(const std::vector<OutputChange>& changes);
 
 }  // namespace cairn::cli
