@@ -37,6 +37,20 @@ Diagnostics UnplannableBlocks(const config::Module& module) {
   return diags;
 }
 
+/// Whether `module` fails already with every input variable unknown: Terraform's validate
+/// walk, whose errors it reports without "Planning failed." (EvaluateRootModule stops at
+/// the same errors when its first, all-unknown walk fails).
+bool FailsValidation(const config::Module& module, const planner::EvaluateOptions& options) {
+  planner::InputValues unknown;
+  for (const config::Variable& v : module.variables) {
+    planner::InputValue value;
+    value.value = Value::DynamicUnknown();
+    value.source = planner::InputSource::kInput;
+    unknown[v.name] = value;
+  }
+  return planner::EvaluateRootModule(module, unknown, options).diagnostics.HasErrors();
+}
+
 }  // namespace
 
 void PlanFlags::Register(GoFlags& flags) {
@@ -109,7 +123,7 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
       planner::EvaluateRootModule(root.loaded.module, root.inputs.values, options);
   diags.Append(values.diagnostics);
   if (diags.HasErrors()) {
-    if (announce_failure) {
+    if (announce_failure && !FailsValidation(root.loaded.module, options)) {
       io.out << "\nPlanning failed. Terraform encountered an error while generating this "
                 "plan.\n\n";
       io.out.flush();

@@ -1,0 +1,8 @@
+variable "name" {
+  type    = string
+  default = "a"
+}
+
+output "greeting" {
+  value = "hello ${var.nmae}"
+}
