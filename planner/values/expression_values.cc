@@ -89,10 +89,15 @@ std::string CompactValueString(const Value& v) {
 }
 
 std::vector<ExpressionValue> ExpressionValues(const ast::Expr& expr, const eval::Scope& scope,
-                                              bool include_unknown, bool include_sensitive) {
+                                              bool include_unknown, bool include_sensitive,
+                                              const Range* within) {
   std::vector<ExpressionValue> out;
   std::set<std::string, std::less<>> seen;
   for (const ast::Expr* traversal : config::Variables(expr)) {
+    if (within && (traversal->range.end.byte <= within->start.byte ||
+                   traversal->range.start.byte >= within->end.byte)) {
+      continue;  // a traversal about which the diagnostic is (inside it or around it) overlaps
+    }
     const std::vector<ast::TraversalStep>& steps = traversal->steps;
     // Longest prefix first: root + `len` steps, down to one step.
     for (size_t len = steps.size(); len >= 1; --len) {

@@ -18,9 +18,12 @@ namespace cairn::planner {
 /// unless `include_sensitive` ("has a sensitive value"); an unknown one is `is a string`
 /// (or, with `include_unknown`, `is a string, known only after apply`; an unknown of unknown
 /// type only with `include_unknown`: `will be known only after apply`).
+/// With `within`, only traversals overlapping that range count (those inside the
+/// sub-expression a diagnostic is about, or the traversal an index error is inside).
 std::vector<ExpressionValue> ExpressionValues(const ast::Expr& expr, const eval::Scope& scope,
                                               bool include_unknown = false,
-                                              bool include_sensitive = false);
+                                              bool include_sensitive = false,
+                                              const Range* within = nullptr);
 
 /// Terraform's compactValueStr: the short description of a (non-sensitive, known) value.
 std::string CompactValueString(const Value& v);

@@ -289,8 +289,20 @@ class ModuleEvaluator {
     out_.diagnostics.items().back().values = ExpressionValues(expr, *scope_);
   }
 
+  /// Evaluates `expr`; its errors get Terraform's values hints for the traversals in the
+  /// part of `expr` each is about: hclsyntax's Expression, which is the operand or argument
+  /// (the subject) for operand and argument errors, else the context's expression.
   eval::EvalResult Eval(const ast::Expr& expr) {
-    return eval::Evaluate(expr, *scope_, *functions_);
+    eval::EvalResult r = eval::Evaluate(expr, *scope_, *functions_);
+    for (Diagnostic& d : r.diagnostics.items()) {
+      if (d.severity != Severity::kError || !d.values.empty() || !d.subject) continue;
+      const bool about_subject =
+          d.summary == "Invalid operand" || d.summary == "Invalid function argument";
+      const Range& about = d.context && !about_subject ? *d.context : *d.subject;
+      if (about.filename != expr.range.filename) continue;
+      d.values = ExpressionValues(expr, *scope_, false, false, &about);
+    }
+    return r;
   }
 
   /// prepareFinalInputVariableValue, then the validation rules.

@@ -246,6 +246,7 @@ void RegisterClosureFunctions(BuiltinFunctions& r) {
   expression.name = "expression";
   Param tmpl = expressions;
   tmpl.name = "template";
+  tmpl.type = Type::String();  // what the signature says; the closure is checked by the body
   FunctionDef try_def{"try", {}, expressions, Type::Dynamic(), nullptr, nullptr};
   try_def.closure_body = Try;
   r.Add(std::move(try_def));

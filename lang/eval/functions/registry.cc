@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "lang/base/convert.h"
+#include "lang/base/value_json.h"
 
 namespace cairn::eval::functions {
 
@@ -71,9 +72,35 @@ const ast::Expr& ArgExpr(const ast::FunctionCallData& call, size_t i) {
 
 }  // namespace
 
+FunctionCallInfo::Signature BuiltinFunctions::Signature(std::string_view name) const {
+  const FunctionDef& def = defs_.find(name)->second;
+  FunctionCallInfo::Signature sig;
+  sig.name = def.name;
+  for (const Param& p : def.params) sig.params.push_back({p.name, EncodeTypeJson(p.type)});
+  if (def.variadic) sig.variadic_param = FunctionParamInfo{def.variadic->name,
+                                                           EncodeTypeJson(def.variadic->type)};
+  sig.return_type_json = EncodeTypeJson(def.returns);
+  return sig;
+}
+
 FunctionResult BuiltinFunctions::Call(std::string_view name, const std::vector<FunctionArg>& args,
                                       const ast::FunctionCallData& call,
                                       const Range& call_range) const {
+  FunctionResult out = CallUnannotated(name, args, call, call_range);
+  // hclsyntax tags argument and call errors with the function called (FunctionCallDiagExtra);
+  // renderers show "while calling f(a, b)".
+  for (Diagnostic& d : out.diagnostics.items()) {
+    if (d.summary == "Invalid function argument" || d.summary == "Error in function call") {
+      d.function_call = FunctionCallInfo{call.name, Signature(name)};
+    }
+  }
+  return out;
+}
+
+FunctionResult BuiltinFunctions::CallUnannotated(std::string_view name,
+                                                 const std::vector<FunctionArg>& args,
+                                                 const ast::FunctionCallData& call,
+                                                 const Range& call_range) const {
   FunctionResult out;
   const FunctionDef& def = defs_.find(name)->second;
   auto arg_range = [&](size_t i) {

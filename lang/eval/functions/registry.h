@@ -93,7 +93,16 @@ class BuiltinFunctions : public FunctionRegistry {
   FunctionResult Call(std::string_view name, const std::vector<FunctionArg>& args,
                       const ast::FunctionCallData& call, const Range& call_range) const override;
 
+  /// The signature of `name` as Terraform describes it (views/json/function.go): parameter
+  /// names and type constraints, the variadic parameter, the return type. Precondition: Has.
+  FunctionCallInfo::Signature Signature(std::string_view name) const;
+
  private:
+  /// Call without the function-call annotation on its diagnostics.
+  FunctionResult CallUnannotated(std::string_view name, const std::vector<FunctionArg>& args,
+                                 const ast::FunctionCallData& call,
+                                 const Range& call_range) const;
+
   std::map<std::string, FunctionDef, std::less<>> defs_;
 };
 

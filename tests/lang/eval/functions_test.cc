@@ -156,5 +156,36 @@ TEST(FunctionsTest, NamesAreSorted) {
   EXPECT_FALSE(names.empty());
 }
 
+
+/// Every function's parameters (names and types, and the variadic one) are the ones
+/// `terraform metadata functions -json` describes; diagnostics show them ("while calling
+/// upper(str)") and `-json` prints them. terraform_function_signatures.json keeps those
+/// fields of Terraform's output. Return types are compared where Terraform's is static: cty
+/// computes the described one from the parameter types, which is "dynamic" for a dynamic
+/// parameter that does not allow the dynamic type, a distinction our registry does not keep.
+TEST(FunctionsTest, SignaturesAreTerraforms) {
+  std::ifstream in(testing::GoldenDir() + "terraform_function_signatures.json");
+  ASSERT_TRUE(in);
+  nlohmann::json expected = nlohmann::json::parse(in);
+  for (const auto& [name, want] : expected.items()) {
+    ASSERT_TRUE(functions::Builtins().Has(name)) << name;
+    FunctionCallInfo::Signature sig = functions::Builtins().Signature(name);
+    nlohmann::json got = nlohmann::json::object();
+    got["parameters"] = nlohmann::json::array();
+    for (const FunctionParamInfo& p : sig.params) {
+      got["parameters"].push_back({{"name", p.name}, {"type", nlohmann::json::parse(p.type_json)}});
+    }
+    got["return_type"] = want["return_type"] == "dynamic" ||
+                                 nlohmann::json::parse(sig.return_type_json) == "dynamic"
+                             ? want["return_type"]
+                             : nlohmann::json::parse(sig.return_type_json);
+    if (sig.variadic_param) {
+      got["variadic_parameter"] = {{"name", sig.variadic_param->name},
+                                   {"type", nlohmann::json::parse(sig.variadic_param->type_json)}};
+    }
+    EXPECT_EQ(got, want) << name;
+  }
+}
+
 }  // namespace
 }  // namespace cairn::eval
