@@ -53,20 +53,8 @@ int RunApply(const Args& args, Streams& io) {
   GoFlags flags;
   plan_flags.Register(flags);
   flags.Bool("auto-approve", &auto_approve);
-  GoFlags::Result parsed = flags.Parse(args);
-  bool color = io.ErrColor() && !plan_flags.no_color && !io.no_color;
-  if (parsed.help) {
-    io.out << kApplyHelp;
-    return 0;
-  }
-  Diagnostics usage = parsed.diagnostics;
-  if (!usage.HasErrors()) plan_flags.state.Validate(usage);
-  if (!usage.HasErrors() && !parsed.positional.empty()) {
-    usage.Error("Too many command line arguments", "Expected at most zero positional arguments.");
-  }
-  if (usage.HasErrors()) {
-    PrintUsageErrors(usage, "apply", io, color);
-    return 1;
+  if (std::optional<int> stop = plan_flags.ParseArguments(args, flags, "apply", kApplyHelp, io)) {
+    return *stop;
   }
   std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypeApply", false, io);
   if (!op) return 1;
@@ -110,8 +98,8 @@ int RunApply(const Args& args, Streams& io) {
   next.outputs.clear();
   for (const auto& [name, o] : values.values.outputs) {
     if (o.value.IsKnown() && o.value.IsNull()) continue;  // Terraform records no null outputs
-    next.outputs[name] = state::OutputState{o.value.UnmarkedDeep(),
-                                            o.sensitive || o.value.ContainsMarked()};
+    next.outputs[name] =
+        state::OutputState{o.value.UnmarkedDeep(), o.sensitive || o.value.ContainsMarked()};
   }
   Diagnostics written = op->store->Write(next);
   if (written.HasErrors()) {

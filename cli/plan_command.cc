@@ -54,20 +54,8 @@ int RunPlan(const Args& args, Streams& io) {
   GoFlags flags;
   plan_flags.Register(flags);
   flags.Bool("detailed-exitcode", &detailed);
-  GoFlags::Result parsed = flags.Parse(args);
-  bool color = io.ErrColor() && !plan_flags.no_color && !io.no_color;
-  if (parsed.help) {
-    io.out << kPlanHelp;
-    return 0;
-  }
-  Diagnostics usage = parsed.diagnostics;
-  if (!usage.HasErrors()) plan_flags.state.Validate(usage);
-  if (!usage.HasErrors() && !parsed.positional.empty()) {
-    usage.Error("Too many command line arguments", "Expected at most zero positional arguments.");
-  }
-  if (usage.HasErrors()) {
-    PrintUsageErrors(usage, "plan", io, color);
-    return 1;
+  if (std::optional<int> stop = plan_flags.ParseArguments(args, flags, "plan", kPlanHelp, io)) {
+    return *stop;
   }
   std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypePlan", true, io);
   if (!op) return 1;

@@ -65,6 +65,27 @@ void PlanFlags::Register(GoFlags& flags) {
   });
 }
 
+std::optional<int> PlanFlags::ParseArguments(const Args& args, GoFlags& flags,
+                                             const std::string& command, std::string_view help,
+                                             Streams& io) {
+  GoFlags::Result parsed = flags.Parse(args);
+  const bool color = io.ErrColor() && !no_color && !io.no_color;
+  if (parsed.help) {
+    io.out << help;
+    return 0;
+  }
+  Diagnostics usage = parsed.diagnostics;
+  if (!usage.HasErrors()) state.Validate(usage);
+  if (!usage.HasErrors() && !parsed.positional.empty()) {
+    usage.Error("Too many command line arguments", "Expected at most zero positional arguments.");
+  }
+  if (usage.HasErrors()) {
+    PrintUsageErrors(usage, command, io, color);
+    return 1;
+  }
+  return std::nullopt;
+}
+
 PlanOperation::~PlanOperation() {
   if (store) store->Unlock();
 }
@@ -94,8 +115,8 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
     return nullptr;
   }
 
-  std::string state_path = flags.state.state_path.empty() ? "terraform.tfstate"
-                                                          : flags.state.state_path;
+  std::string state_path =
+      flags.state.state_path.empty() ? "terraform.tfstate" : flags.state.state_path;
   op->store = std::make_unique<state::LocalStateStore>(state_path);
   Diagnostics lock = LockState(*op->store, flags.state, lock_operation, io);
   if (lock.HasErrors()) {

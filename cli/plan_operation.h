@@ -26,6 +26,13 @@ struct PlanFlags {
   bool state_given = false;  ///< -state was given (Terraform warns it is deprecated)
 
   void Register(GoFlags& flags);
+
+  /// Parses `args` with `flags` (this struct's flags registered on it, plus the command's
+  /// own), prints `help` for -help, and prints usage errors (bad flags, -state problems,
+  /// positional arguments) as `command` does. Returns the exit code to stop with, or
+  /// nothing to go on.
+  std::optional<int> ParseArguments(const Args& args, GoFlags& flags, const std::string& command,
+                                    std::string_view help, Streams& io);
 };
 
 /// A plan of a configuration without resources, with the state locked until destruction.
