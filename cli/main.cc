@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/streams.h"
+#include "lang/base/name_suggestion.h"
 
 namespace cairn::cli {
 namespace {
@@ -53,20 +54,6 @@ void PrintHelp(std::ostream& out) {
          "                given subcommand.\n"
          "  -help         Show this help output, or the help for a specified subcommand.\n"
          "  -version      An alias for the \"version\" subcommand.\n";
-}
-
-/// Levenshtein distance, for "Did you mean" suggestions.
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 int Main(int argc, char** argv) {

@@ -5,21 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "lang/base/name_suggestion.h"
+
 namespace cairn::config {
 namespace {
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 std::string JoinLabels(const std::vector<std::string_view>& labels) {
   std::string out;
@@ -80,14 +69,6 @@ std::string RangeString(const Range& r) {
   }
   return fmt::format("{}:{},{}-{},{}", r.filename.str(), r.start.line, r.start.column,
                      r.end.line, r.end.column);
-}
-
-std::string_view NameSuggestion(std::string_view given,
-                                const std::vector<std::string_view>& candidates) {
-  for (std::string_view c : candidates) {
-    if (EditDistance(given, c) < 3) return c;
-  }
-  return {};
 }
 
 bool ValidIdentifier(std::string_view name) {
@@ -164,7 +145,7 @@ BodyContent Content(const ast::Body& body, const Range& missing_item_range,
       if (!content.Find(s.name)) candidates.push_back(s.name);
     }
     std::string suggestion;
-    if (std::string_view s = NameSuggestion(a->name, candidates); !s.empty()) {
+    if (std::string s = NameSuggestion(a->name, candidates); !s.empty()) {
       suggestion = fmt::format(" Did you mean \"{}\"?", s);
     } else if (FindBlockSchema(schema, a->name)) {
       suggestion = fmt::format(" Did you mean to define a block of type \"{}\"?", a->name);
@@ -178,7 +159,7 @@ BodyContent Content(const ast::Body& body, const Range& missing_item_range,
     std::vector<std::string_view> candidates;
     for (const BlockSchema& s : schema.blocks) candidates.push_back(s.type);
     std::string suggestion;
-    if (std::string_view s = NameSuggestion(b->type, candidates); !s.empty()) {
+    if (std::string s = NameSuggestion(b->type, candidates); !s.empty()) {
       suggestion = fmt::format(" Did you mean \"{}\"?", s);
     } else if (FindAttributeSchema(schema, b->type)) {
       suggestion = fmt::format(

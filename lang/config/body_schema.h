@@ -63,9 +63,6 @@ inline BodyContent PartialContent(const ast::Block& block, const BodySchema& sch
 /// hcl's Body.JustAttributes: all attributes; an error for the first nested block, if any.
 std::vector<const ast::Attribute*> JustAttributes(const ast::Body& body, Diagnostics& diags);
 
-/// hcl's nameSuggestion: the first candidate within edit distance 2 of `given`, or "".
-std::string_view NameSuggestion(std::string_view given,
-                                const std::vector<std::string_view>& candidates);
 
 /// hclsyntax.ValidIdentifier: a letter or underscore, then letters, digits, underscores, dashes.
 bool ValidIdentifier(std::string_view name);

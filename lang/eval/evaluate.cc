@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lang/base/convert.h"
+#include "lang/base/name_suggestion.h"
 #include "lang/eval/variables.h"
 
 namespace cairn::eval {
@@ -237,23 +238,6 @@ Value LiteralOf(const ast::LiteralValue& lit) {
       return Value::String(lit.text);
   }
   return Value();
-}
-
-/// Levenshtein distance over bytes (function names are ASCII).
-size_t LevenshteinDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 /// cty's describeConditionalTypeMismatch (hclsyntax).
@@ -669,7 +653,7 @@ class Evaluator {
     }
     std::string detail = fmt::format("There is no function named \"{}\".", call.name);
     for (const std::string& candidate : functions_.Names()) {
-      if (LevenshteinDistance(name, candidate) < 3) {
+      if (EditDistance(name, candidate) < 3) {
         detail += fmt::format(" Did you mean \"{}\"?", candidate);
         break;
       }

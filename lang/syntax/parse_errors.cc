@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "HCLParser.h"
+#include "lang/base/name_suggestion.h"
 #include "lang/syntax/string_lit.h"
 
 namespace cairn::syntax::internal {
@@ -46,20 +47,6 @@ bool IsTemplatePrimary(antlr4::ParserRuleContext* c) {
   if (c->getRuleIndex() != P::RulePrimary) return false;
   auto* p = static_cast<P::PrimaryContext*>(c);
   return p->oquote || p->oheredoc;
-}
-
-size_t Levenshtein(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 /// Describes one error; keeps the stream and source at hand.
@@ -215,7 +202,7 @@ Diagnostic Describer::TemplateDirective(size_t t, antlr4::ParserRuleContext* own
     std::string_view given = Text(Tok(kw));
     std::string suggestion;
     for (std::string_view s : {"if", "for", "else", "endif", "endfor"}) {
-      if (Levenshtein(given, s) < 3) {
+      if (EditDistance(given, s) < 3) {
         suggestion = " Did you mean \"" + std::string(s) + "\"?";
         break;
       }

@@ -6,25 +6,11 @@
 #include <filesystem>
 
 #include "lang/base/go_quote.h"
+#include "lang/base/name_suggestion.h"
 #include "planner/values/references.h"
 
 namespace cairn::planner {
 namespace {
-
-size_t Levenshtein(std::string_view a, std::string_view b) {
-  // Go's levenshtein works on runes; names here are identifiers (ASCII in practice).
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 std::string Suggest(std::string_view given, std::vector<std::string> names) {
   std::sort(names.begin(), names.end());
@@ -33,13 +19,6 @@ std::string Suggest(std::string_view given, std::vector<std::string> names) {
 }
 
 }  // namespace
-
-std::string NameSuggestion(std::string_view given, const std::vector<std::string>& candidates) {
-  for (const std::string& c : candidates) {
-    if (Levenshtein(given, c) < 3) return c;
-  }
-  return "";
-}
 
 ModuleScope::ModuleScope(const config::Module& module, const ModuleValues& values,
                          bool applying, ScopeSettings settings)

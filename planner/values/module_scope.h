@@ -50,8 +50,5 @@ class ModuleScope : public eval::Scope {
   std::set<std::string, std::less<>> data_;     // "type.name"
 };
 
-/// Terraform's didyoumean.NameSuggestion: the first of `candidates` within Levenshtein
-/// distance 2 of `given`, or "".
-std::string NameSuggestion(std::string_view given, const std::vector<std::string>& candidates);
 
 }  // namespace cairn::planner

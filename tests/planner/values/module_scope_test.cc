@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "lang/base/name_suggestion.h"
 #include "lang/config/loader.h"
 #include "lang/eval/evaluate.h"
 #include "lang/syntax/parser.h"
@@ -121,9 +122,9 @@ TEST(ModuleScopeTest, WorkspaceAndOriginalWorkingDirectoryFromSettings) {
 }
 
 TEST(ModuleScopeTest, NameSuggestionPicksTheFirstCloseName) {
-  EXPECT_EQ(NameSuggestion("modul", {"cwd", "module", "root"}), "module");
-  EXPECT_EQ(NameSuggestion("foo", {"cwd", "module", "root"}), "root");
-  EXPECT_EQ(NameSuggestion("xyzzy", {"cwd", "module", "root"}), "");
+  EXPECT_EQ(NameSuggestion("modul", std::vector<std::string>{"cwd", "module", "root"}), "module");
+  EXPECT_EQ(NameSuggestion("foo", std::vector<std::string>{"cwd", "module", "root"}), "root");
+  EXPECT_EQ(NameSuggestion("xyzzy", std::vector<std::string>{"cwd", "module", "root"}), "");
 }
 
 TEST(ModuleScopeTest, CycleThroughAnOutputFreeGraphEvaluatesNothing) {
