@@ -14,7 +14,6 @@ size_t EditDistance(std::string_view a, std::string_view b);
 /// Terraform's didyoumean.NameSuggestion: the first of `candidates` within edit distance 2
 /// of `given`, or "" when none is.
 std::string NameSuggestion(std::string_view given, const std::vector<std::string>& candidates);
-std::string NameSuggestion(std::string_view given,
-                           const std::vector<std::string_view>& candidates);
+std::string NameSuggestion(std::string_view given, const std::vector<std::string_view>& candidates);
 
 }  // namespace cairn
