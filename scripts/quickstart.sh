@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 set -x
 ./build/cairn -chdir=examples/quickstart validate
 ./build/cairn fmt -check -diff examples/quickstart
+echo 'local.tags' | ./build/cairn -chdir=examples/quickstart console -var environment=production
