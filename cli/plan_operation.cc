@@ -103,7 +103,10 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
                        "backends/local#path");
     PrintDiagnostics(deprecated, EmptySourceIndex(), io, op->color);
   }
-  op->root = LoadRootModule(".", flags.vars, /*unset_as_unknown=*/false);
+  // Terraform asks for missing required variables only on a terminal and with -input=true.
+  const bool ask = flags.input && io.in_tty;
+  op->root = LoadRootModule(".", flags.vars, /*unset_as_unknown=*/false, ask ? &io : nullptr,
+                            io.OutColor() && !flags.no_color);
   RootModule& root = *op->root;
   if (root.loaded.diagnostics.HasErrors()) {
     PrintDiagnostics(root.diagnostics, root.sources, io, op->color);

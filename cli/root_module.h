@@ -26,9 +26,13 @@ struct RootModule {
 
 /// Loads the module in `dir` and collects its input values. With `unset_as_unknown`, required
 /// variables without a value are unknown instead of an error (as `terraform console` does).
+/// With `ask` (an interactive terminal and -input=true), required variables that have no
+/// value are asked for on it first, as Terraform's UIInput asks: in name order, the
+/// description's lines indented, then "  Enter a value: " (bold with `color`).
 std::unique_ptr<RootModule> LoadRootModule(const std::string& dir,
                                            const std::vector<planner::VarArgument>& vars,
-                                           bool unset_as_unknown);
+                                           bool unset_as_unknown, Streams* ask = nullptr,
+                                           bool color = false);
 
 /// Prints diagnostics as Terraform's human views do: errors to stderr, warnings to stdout.
 void PrintDiagnostics(const Diagnostics& diags, const SourceIndex& sources, Streams& io,
