@@ -300,6 +300,26 @@ void MergeResource(Resource& r, const Resource& o, Diagnostics& diags) {
   if (HasDependsOn(o.depends_on)) UnsupportedDependsOnOverride(*o.depends_on, diags);
 }
 
+/// Merges each of an override file's resource blocks into the primary declaration of the
+/// same address; one without a primary is Terraform's "Missing <what> to override" (`block`
+/// names the block type with its article, e.g. "a data").
+void MergeResourceOverrides(std::vector<Resource>& overrides, std::vector<Resource>& primary,
+                            const NameIndex& index, std::string_view what,
+                            std::string_view block, Diagnostics& diags) {
+  for (Resource& r : overrides) {
+    Resource* existing = Lookup(primary, index, ResourceKey(r));
+    if (!existing) {
+      diags.Error(fmt::format("Missing {} to override", what),
+                  fmt::format("There is no {} {} named \"{}\". An override file can only "
+                              "override {} block defined in a primary configuration file.",
+                              r.type, what, r.name, block),
+                  r.decl_range);
+      continue;
+    }
+    MergeResource(*existing, r, diags);
+  }
+}
+
 void MergeFile(FileDecls& f, Module& m, Indexes& ix, Diagnostics& diags) {
   if (!f.required_versions.empty()) m.terraform.required_versions = f.required_versions;
   if (!f.backends.empty()) {
@@ -420,45 +440,12 @@ void MergeFile(FileDecls& f, Module& m, Indexes& ix, Diagnostics& diags) {
       UnsupportedDependsOnOverride(*existing->depends_on, diags);
     }
   }
-  for (Resource& r : f.resources) {
-    Resource* existing = Lookup(m.resources, ix.resources, ResourceKey(r));
-    if (!existing) {
-      diags.Error("Missing resource to override",
-                  fmt::format("There is no {} resource named \"{}\". An override file can only "
-                              "override a resource block defined in a primary configuration "
-                              "file.",
-                              r.type, r.name),
-                  r.decl_range);
-      continue;
-    }
-    MergeResource(*existing, r, diags);
-  }
-  for (Resource& r : f.data_resources) {
-    Resource* existing = Lookup(m.data_resources, ix.data, ResourceKey(r));
-    if (!existing) {
-      diags.Error("Missing data resource to override",
-                  fmt::format("There is no {} data resource named \"{}\". An override file can "
-                              "only override a data block defined in a primary configuration "
-                              "file.",
-                              r.type, r.name),
-                  r.decl_range);
-      continue;
-    }
-    MergeResource(*existing, r, diags);
-  }
-  for (Resource& r : f.ephemeral_resources) {
-    Resource* existing = Lookup(m.resources, ix.resources, ResourceKey(r));
-    if (!existing) {
-      diags.Error("Missing ephemeral resource to override",
-                  fmt::format("There is no {} ephemeral resource named \"{}\". An override file "
-                              "can only override an ephemeral block defined in a primary "
-                              "configuration file.",
-                              r.type, r.name),
-                  r.decl_range);
-      continue;
-    }
-    MergeResource(*existing, r, diags);
-  }
+  MergeResourceOverrides(f.resources, m.resources, ix.resources, "resource", "a resource",
+                         diags);
+  MergeResourceOverrides(f.data_resources, m.data_resources, ix.data, "data resource",
+                         "a data", diags);
+  MergeResourceOverrides(f.ephemeral_resources, m.resources, ix.resources, "ephemeral resource",
+                         "an ephemeral", diags);
   for (Moved& x : f.moved) {
     diags.Error("Cannot override 'moved' blocks",
                 "Records of moved objects can appear only in normal files, not in override files.",
