@@ -5,8 +5,11 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "lang/base/addrs.h"
 #include "lang/base/value.h"
 
 namespace cairn::state {
@@ -21,8 +24,54 @@ struct OutputState {
   bool sensitive = false;
 };
 
-/// A state snapshot. Invariant: `resources_json` and `check_results_json` are compact JSON
-/// texts (an array; an array or `null`), kept exactly as read until a planner owns them.
+/// One object of a resource instance (the current one or a deposed one), as the v4 file
+/// keeps it. Invariant: `attributes_json` is a compact JSON object text (Terraform's
+/// `attributes`; the planner decodes it with the resource type's schema, so a state of a
+/// million instances stays a million short strings, never a JSON DOM).
+struct ObjectState {
+  enum class Status : uint8_t { kReady, kTainted };
+  Status status = Status::kReady;
+  uint64_t schema_version = 0;
+  std::string attributes_json = "{}";
+  /// Terraform's `sensitive_attributes`, compact JSON (an array of paths, each an array of
+  /// `{"type":"get_attr","value":"x"}` / `{"type":"index","value":{"value":0,"type":"number"}}`
+  /// steps).
+  std::string sensitive_attributes_json = "[]";
+  std::string private_data;  ///< `private` (base64 text), "" when absent
+  /// Direct dependencies only (resource addresses, `module.a.type.name`), sorted.
+  std::vector<std::string> dependencies;
+  bool create_before_destroy = false;
+
+  friend bool operator==(const ObjectState&, const ObjectState&) = default;
+};
+
+/// One instance of a resource: its current object (absent when only deposed objects remain)
+/// and deposed objects by deposed key (8 hex digits, as Terraform's).
+struct InstanceState {
+  addrs::InstanceKey key;
+  std::optional<ObjectState> current;
+  std::map<std::string, ObjectState> deposed;
+
+  friend bool operator==(const InstanceState&, const InstanceState&) = default;
+};
+
+/// One resource (`resources[]` entry). Invariant: `instances` are sorted by key.
+struct ResourceState {
+  addrs::AbsResource addr;
+  /// Terraform's `each`: "" (no count/for_each), "list" (count) or "map" (for_each).
+  std::string each;
+  /// The provider configuration, as the file writes it:
+  /// `provider["registry.terraform.io/hashicorp/aws"].alias` / `module.m.provider[...]`.
+  std::string provider;
+  std::vector<InstanceState> instances;
+
+  const InstanceState* Find(const addrs::InstanceKey& key) const;
+  friend bool operator==(const ResourceState&, const ResourceState&) = default;
+};
+
+/// A state snapshot. Invariant: `resources` are sorted by address (module path, mode, type,
+/// name) with no two entries for one address; `check_results_json` is a compact JSON text
+/// (an array or `null`), kept as read until check blocks write it.
 struct State {
   std::string terraform_version = kTerraformCompatVersion;
   /// The Cairn version that last wrote the file ("" when Terraform wrote it).
@@ -30,8 +79,24 @@ struct State {
   uint64_t serial = 0;
   std::string lineage;  ///< "" until the first write assigns a random UUID
   std::map<std::string, OutputState, std::less<>> outputs;
+  std::vector<ResourceState> resources;
+  /// The `resources` array as read, compact JSON: what statefile.cc reads and writes until it
+  /// reads into and writes from `resources` (then this field goes).
   std::string resources_json = "[]";
   std::string check_results_json = "null";
+
+  /// The resource at `addr`, or null (binary search: O(log n)).
+  const ResourceState* FindResource(const addrs::AbsResource& addr) const;
+  ResourceState* FindResource(const addrs::AbsResource& addr);
+  /// The current object of `addr`, or null.
+  const ObjectState* FindCurrent(const addrs::AbsResourceInstance& addr) const;
+  /// Puts `object` as the current object of `addr` (nullopt removes it; an instance left
+  /// without objects, and a resource left without instances, is removed), keeping the
+  /// invariants. `provider` and `each` are set on a resource this creates.
+  void SetCurrent(const addrs::AbsResourceInstance& addr, std::optional<ObjectState> object,
+                  const std::string& provider, const std::string& each);
+  /// Number of current objects over all resources.
+  size_t InstanceCount() const;
 };
 
 /// Whether two states record the same outputs, resources and check results (Terraform's

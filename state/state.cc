@@ -1,0 +1,78 @@
+#include "state/state.h"
+
+#include <algorithm>
+
+namespace cairn::state {
+
+const InstanceState* ResourceState::Find(const addrs::InstanceKey& key) const {
+  auto it = std::lower_bound(instances.begin(), instances.end(), key,
+                             [](const InstanceState& i, const addrs::InstanceKey& k) {
+                               return i.key < k;
+                             });
+  return it != instances.end() && it->key == key ? &*it : nullptr;
+}
+
+namespace {
+template <typename Vec>
+auto LowerBound(Vec& resources, const addrs::AbsResource& addr) {
+  return std::lower_bound(resources.begin(), resources.end(), addr,
+                          [](const ResourceState& r, const addrs::AbsResource& a) {
+                            return r.addr < a;
+                          });
+}
+}  // namespace
+
+const ResourceState* State::FindResource(const addrs::AbsResource& addr) const {
+  auto it = LowerBound(resources, addr);
+  return it != resources.end() && it->addr == addr ? &*it : nullptr;
+}
+
+ResourceState* State::FindResource(const addrs::AbsResource& addr) {
+  auto it = LowerBound(resources, addr);
+  return it != resources.end() && it->addr == addr ? &*it : nullptr;
+}
+
+const ObjectState* State::FindCurrent(const addrs::AbsResourceInstance& addr) const {
+  const ResourceState* r = FindResource(addr.ContainingResource());
+  if (!r) return nullptr;
+  const InstanceState* i = r->Find(addr.key);
+  return i && i->current ? &*i->current : nullptr;
+}
+
+void State::SetCurrent(const addrs::AbsResourceInstance& addr, std::optional<ObjectState> object,
+                       const std::string& provider, const std::string& each) {
+  addrs::AbsResource resource_addr = addr.ContainingResource();
+  auto rit = LowerBound(resources, resource_addr);
+  if (rit == resources.end() || rit->addr != resource_addr) {
+    if (!object) return;
+    ResourceState r;
+    r.addr = resource_addr;
+    r.provider = provider;
+    r.each = each;
+    rit = resources.insert(rit, std::move(r));
+  }
+  auto& instances = rit->instances;
+  auto iit = std::lower_bound(instances.begin(), instances.end(), addr.key,
+                              [](const InstanceState& i, const addrs::InstanceKey& k) {
+                                return i.key < k;
+                              });
+  if (iit == instances.end() || iit->key != addr.key) {
+    if (!object) return;
+    InstanceState i;
+    i.key = addr.key;
+    iit = instances.insert(iit, std::move(i));
+  }
+  iit->current = std::move(object);
+  if (!iit->current && iit->deposed.empty()) instances.erase(iit);
+  if (instances.empty()) resources.erase(rit);
+}
+
+size_t State::InstanceCount() const {
+  size_t n = 0;
+  for (const ResourceState& r : resources) {
+    for (const InstanceState& i : r.instances) n += i.current ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace cairn::state
