@@ -144,7 +144,14 @@ ParseAddrResult<Target> ParseTarget(std::string_view text, std::string_view file
 ParseAddrResult<AbsResourceInstance> ParseAbsResourceInstance(std::string_view text,
                                                               std::string_view filename = "");
 
-/// Parses a module instance path (`module.a[0].module.b`; "" is the root module).
+/// Parses a resource address (no instance key), as Terraform's addrs.ParseAbsResourceStr
+/// (the state file's `dependencies`): "A resource address is required. This instance key
+/// identifies a specific resource instance, which is not expected here." for a key.
+ParseAddrResult<AbsResource> ParseAbsResource(std::string_view text,
+                                              std::string_view filename = "");
+
+/// Parses a module instance path (`module.a[0].module.b`; "" is the root module), with
+/// Terraform's addrs.ParseModuleInstanceStr errors ("Invalid module instance address").
 ParseAddrResult<ModuleInstance> ParseModuleInstance(std::string_view text,
                                                     std::string_view filename = "");
 
