@@ -80,9 +80,6 @@ struct State {
   std::string lineage;  ///< "" until the first write assigns a random UUID
   std::map<std::string, OutputState, std::less<>> outputs;
   std::vector<ResourceState> resources;
-  /// The `resources` array as read, compact JSON: what statefile.cc reads and writes until it
-  /// reads into and writes from `resources` (then this field goes).
-  std::string resources_json = "[]";
   std::string check_results_json = "null";
 
   /// The resource at `addr`, or null (binary search: O(log n)).

@@ -9,6 +9,7 @@
 #include "lang/base/go_json.h"
 #include "lang/base/value_json.h"
 #include "state/go_json_syntax.h"
+#include "state/resources_json.h"
 #include "state/typed_json.h"
 
 namespace cairn::state {
@@ -137,7 +138,8 @@ class V4Reader {
   std::optional<State> Read(const JsonSpan& top) {
     State state;
     state.terraform_version.clear();
-    std::optional<JsonSpan> outputs;
+    std::map<std::string, RawOutput> raw;  // sorted; a repeated name: the last one wins
+    Diagnostics resource_diags;
     for (const auto& [key, value] : JsonObjectMembers(top)) {
       if (FieldIs(key, "terraform_version")) {
         String("terraform_version", value, state.terraform_version);
@@ -156,27 +158,20 @@ class V4Reader {
         }
       } else if (FieldIs(key, "outputs")) {
         if (value.kind == JsonKind::kNull) {
-          outputs.reset();
+          raw.clear();
         } else if (value.kind != JsonKind::kObject) {
           TypeError("outputs", value);
         } else {
-          outputs = value;
+          ReadOutputs(value, raw);  // Go decodes into the same map: a repeated field merges
         }
       } else if (FieldIs(key, "resources")) {
         if (value.kind == JsonKind::kNull) {
-          state.resources_json = "[]";
+          state.resources.clear();
         } else if (value.kind != JsonKind::kArray) {
           TypeError("resources", value);
         } else {
-          bool ok = true;
-          for (const JsonSpan& r : JsonArrayElements(value)) {
-            if (r.kind != JsonKind::kObject && r.kind != JsonKind::kNull) {
-              TypeError("resources", r);
-              ok = false;
-              break;
-            }
-          }
-          if (ok) state.resources_json = CompactJson(value.text);
+          resource_diags = Diagnostics();
+          ReadResourcesJson(value, state.resources, type_error_, resource_diags);
         }
       } else if (FieldIs(key, "check_results")) {
         if (value.kind == JsonKind::kNull) {
@@ -190,14 +185,46 @@ class V4Reader {
         }
       }
     }
-    std::vector<std::pair<std::string, JsonSpan>> output_members;
-    if (outputs) output_members = JsonObjectMembers(*outputs);
-    struct RawOutput {
-      std::optional<JsonSpan> value, type;
-      bool sensitive = false;
-    };
-    std::map<std::string, RawOutput> raw;  // sorted; a repeated name: the last one wins
-    for (const auto& [name, out] : output_members) {
+    if (type_error_) {
+      diags_.Error(kInvalid, *type_error_);
+      return std::nullopt;
+    }
+    if (!state.terraform_version.empty() && !IsVersionString(state.terraform_version)) {
+      diags_.Error("Invalid Terraform version string",
+                   "State file claims to have been written by Terraform version \"" +
+                       state.terraform_version + "\", which is not a valid version string.");
+    }
+    diags_.Append(resource_diags);
+    for (auto& [name, r] : raw) {
+      std::optional<Type> type;
+      if (r.type && r.type->kind != JsonKind::kNull) type = DecodeTypeJson(r.type->text);
+      if (!type) {
+        diags_.Error("Invalid output value type in state",
+                     "The state file has an invalid type specification for output \"" + name +
+                         "\": " + TypeSpecError(r.type) + ".");
+        continue;
+      }
+      TypedJsonResult v = DecodeTypedJson(r.value ? r.value->text : std::string_view(), *type);
+      if (!v.ok()) {
+        diags_.Error(
+            "Invalid output value saved in state",
+            "The state file has an invalid value for output \"" + name + "\": " + v.error + ".");
+        continue;
+      }
+      state.outputs[name] = OutputState{std::move(v.value), r.sensitive};
+    }
+    if (diags_.HasErrors()) return std::nullopt;
+    return state;
+  }
+
+ private:
+  struct RawOutput {
+    std::optional<JsonSpan> value, type;
+    bool sensitive = false;
+  };
+
+  void ReadOutputs(const JsonSpan& outputs, std::map<std::string, RawOutput>& raw) {
+    for (const auto& [name, out] : JsonObjectMembers(outputs)) {
       if (out.kind == JsonKind::kNull) {
         raw[name] = RawOutput{};
         continue;
@@ -221,38 +248,8 @@ class V4Reader {
         }
       }
     }
-    if (type_error_) {
-      diags_.Error(kInvalid, *type_error_);
-      return std::nullopt;
-    }
-    if (!state.terraform_version.empty() && !IsVersionString(state.terraform_version)) {
-      diags_.Error("Invalid Terraform version string",
-                   "State file claims to have been written by Terraform version \"" +
-                       state.terraform_version + "\", which is not a valid version string.");
-    }
-    for (auto& [name, r] : raw) {
-      std::optional<Type> type;
-      if (r.type && r.type->kind != JsonKind::kNull) type = DecodeTypeJson(r.type->text);
-      if (!type) {
-        diags_.Error("Invalid output value type in state",
-                     "The state file has an invalid type specification for output \"" + name +
-                         "\": " + TypeSpecError(r.type) + ".");
-        continue;
-      }
-      TypedJsonResult v = DecodeTypedJson(r.value ? r.value->text : std::string_view(), *type);
-      if (!v.ok()) {
-        diags_.Error("Invalid output value saved in state",
-                     "The state file has an invalid value for output \"" + name +
-                         "\": " + v.error + ".");
-        continue;
-      }
-      state.outputs[name] = OutputState{std::move(v.value), r.sensitive};
-    }
-    if (diags_.HasErrors()) return std::nullopt;
-    return state;
   }
 
- private:
   void String(const char* field, const JsonSpan& value, std::string& target) {
     if (value.kind == JsonKind::kNull) return;
     if (value.kind != JsonKind::kString) {
@@ -310,9 +307,10 @@ ReadStateResult ReadStateFile(std::string_view bytes) {
     return result;
   }
   if (std::optional<JsonSyntaxError> e = CheckJsonSyntax(bytes)) {
-    diags.Error(kUnsupported, "The state file could not be parsed as JSON: syntax error at byte "
-                              "offset " +
-                                  std::to_string(e->offset) + ".");
+    diags.Error(kUnsupported,
+                "The state file could not be parsed as JSON: syntax error at byte "
+                "offset " +
+                    std::to_string(e->offset) + ".");
     diags.Error(kUnsupported,
                 "The state file does not have a \"version\" attribute, which is required to "
                 "identify the format version.");
@@ -353,29 +351,30 @@ ReadStateResult ReadStateFile(std::string_view bytes) {
 
 WriteStateResult WriteStateFile(const State& state) {
   WriteStateResult result;
-  std::string compact = "{\"version\":4,\"terraform_version\":";
-  AppendGoJsonString(compact, state.terraform_version);
+  std::string outputs;
+  if (!AppendOutputs(outputs, state, &result.error)) return result;
+  std::string& out = result.bytes;
+  out = "{\n  \"version\": 4,\n  \"terraform_version\": ";
+  AppendGoJsonString(out, state.terraform_version);
   if (!state.cairn_version.empty()) {
-    compact += ",\"cairn_version\":";
-    AppendGoJsonString(compact, state.cairn_version);
+    out += ",\n  \"cairn_version\": ";
+    AppendGoJsonString(out, state.cairn_version);
   }
-  compact += ",\"serial\":" + std::to_string(state.serial) + ",\"lineage\":";
-  AppendGoJsonString(compact, state.lineage);
-  compact += ",\"outputs\":";
-  if (!AppendOutputs(compact, state, &result.error)) return result;
-  compact += ",\"resources\":";
-  compact += state.resources_json;
-  compact += ",\"check_results\":";
-  compact += state.check_results_json;
-  compact += "}";
-  result.bytes = IndentJson(compact, "", "  ");
-  result.bytes += "\n";
+  out += ",\n  \"serial\": " + std::to_string(state.serial) + ",\n  \"lineage\": ";
+  AppendGoJsonString(out, state.lineage);
+  out += ",\n  \"outputs\": ";
+  out += IndentJson(outputs, "  ", "  ");
+  out += ",\n  \"resources\": ";
+  AppendResourcesJson(out, state.resources);
+  out += ",\n  \"check_results\": ";
+  out += IndentJson(state.check_results_json, "  ", "  ");
+  out += "\n}\n";
   return result;
 }
 
 bool SameContent(const State& a, const State& b) {
-  if (a.resources_json != b.resources_json || a.check_results_json != b.check_results_json ||
-      a.outputs.size() != b.outputs.size()) {
+  if (a.check_results_json != b.check_results_json || a.outputs.size() != b.outputs.size() ||
+      a.resources != b.resources) {
     return false;
   }
   std::string ja, jb;
