@@ -25,6 +25,7 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 /// Go's encoding/json matches object keys to struct fields without regard to case.
 bool FieldIs(std::string_view key, std::string_view field) {
   if (key.size() != field.size()) return false;
+  if (key == field) return true;  // as Terraform writes it
   for (size_t i = 0; i < key.size(); ++i) {
     if (std::tolower(static_cast<unsigned char>(key[i])) != field[i]) return false;
   }
@@ -78,7 +79,7 @@ class Cursor {
       ++pos_;
       return false;
     }
-    key = ReadString();
+    ReadString(key);
     SkipSpace();
     ++pos_;  // ':'
     SkipSpace();
@@ -108,6 +109,12 @@ class Cursor {
   }
   /// The string at the cursor, decoded.
   std::string ReadString() {
+    std::string out;
+    ReadString(out);
+    return out;
+  }
+  /// The string at the cursor, decoded into `out` (its capacity reused).
+  void ReadString(std::string& out) {
     SkipSpace();
     size_t begin = pos_;
     ++pos_;
@@ -123,33 +130,88 @@ class Cursor {
       }
     }
     ++pos_;
-    if (!escaped) return std::string(s_.substr(begin + 1, pos_ - begin - 2));
-    return JsonStringValue(JsonSpan{JsonKind::kString, s_.substr(begin, pos_ - begin)});
+    if (!escaped) {
+      out.assign(s_.substr(begin + 1, pos_ - begin - 2));
+    } else {
+      out = JsonStringValue(JsonSpan{JsonKind::kString, s_.substr(begin, pos_ - begin)});
+    }
   }
   /// Appends the value at the cursor as Go's json.Compact with HTML escaping (what
   /// json.Marshal does to a RawMessage), and skips it.
   void AppendCompact(std::string& out) {
     SkipSpace();
+    if (s_[pos_] != '{' && s_[pos_] != '[') {
+      AppendScalarCompact(out);
+      return;
+    }
+    // Copies runs of bytes between the places that change: whitespace to drop, characters
+    // inside strings to escape.
+    const char* p = s_.data() + pos_;
+    const char* const end = s_.data() + s_.size();
+    const char* run = p;
     int depth = 0;
-    do {
-      char c = s_[pos_];
+    for (;;) {
+      const char c = *p;
       if (c == '"') {
-        AppendStringCompact(out);
+        for (++p;;) {
+          const char d = *p;
+          if (d == '"') {
+            ++p;
+            break;
+          }
+          if (d == '\\') {
+            p += 2;
+            continue;
+          }
+          const char* escape = nullptr;
+          size_t len = 1;
+          if (d == '<') {
+            escape = "\\u003c";
+          } else if (d == '>') {
+            escape = "\\u003e";
+          } else if (d == '&') {
+            escape = "\\u0026";
+          } else if (d == '\xE2' && end - p > 2 && p[1] == '\x80' &&
+                     (p[2] == '\xA8' || p[2] == '\xA9')) {
+            escape = p[2] == '\xA8' ? "\\u2028" : "\\u2029";
+            len = 3;
+          }
+          if (escape) {
+            out.append(run, p);
+            out.append(escape);
+            p += len;
+            run = p;
+          } else {
+            ++p;
+          }
+        }
         continue;
       }
-      ++pos_;
-      if (IsSpace(c)) continue;
-      if (c == '{' || c == '[') ++depth;
-      if (c == '}' || c == ']') --depth;
-      out.push_back(c);
-      if (depth == 0 && c != '{' && c != '[') {
-        // A scalar ends at the next structural character or space.
-        while (pos_ < s_.size() && !IsSpace(s_[pos_]) && s_[pos_] != ',' && s_[pos_] != '}' &&
-               s_[pos_] != ']' && s_[pos_] != ':') {
-          out.push_back(s_[pos_++]);
-        }
+      if (IsSpace(c)) {
+        out.append(run, p);
+        while (p < end && IsSpace(*p)) ++p;
+        run = p;
+        continue;
       }
-    } while (depth > 0);
+      ++p;
+      if (c == '{' || c == '[') {
+        ++depth;
+      } else if ((c == '}' || c == ']') && --depth == 0) {
+        break;
+      }
+    }
+    out.append(run, p);
+    pos_ = static_cast<size_t>(p - s_.data());
+  }
+  void AppendScalarCompact(std::string& out) {
+    if (s_[pos_] == '"') {
+      AppendStringCompact(out);
+      return;
+    }
+    while (pos_ < s_.size() && !IsSpace(s_[pos_]) && s_[pos_] != ',' && s_[pos_] != '}' &&
+           s_[pos_] != ']' && s_[pos_] != ':') {
+      out.push_back(s_[pos_++]);
+    }
   }
 
  private:
@@ -365,7 +427,7 @@ struct RawInstance {
   bool has_attributes_flat = false;
   std::optional<JsonSpan> sensitive_attributes;
   std::string private_data;
-  std::vector<std::string> dependencies;
+  std::optional<JsonSpan> dependencies;  ///< an array of strings (or nulls)
   bool create_before_destroy = false;
 };
 
@@ -640,8 +702,11 @@ class Reader {
           TypeError("resources.instances.attributes", JsonKindWord(kind));
         } else {
           in.has_attributes = true;
-          in.attributes.clear();
-          c.AppendCompact(in.attributes);
+          // Compacted into a reused buffer, then copied once at its exact size: a million
+          // strings grown by doubling would waste a third of their memory.
+          scratch_.clear();
+          c.AppendCompact(scratch_);
+          in.attributes.assign(scratch_);
         }
       } else if (FieldIs(key, "attributes_flat")) {
         JsonSpan v = c.Take();
@@ -681,21 +746,18 @@ class Reader {
         }
       } else if (FieldIs(key, "dependencies")) {
         JsonSpan v = c.Take();
-        in.dependencies.clear();
+        in.dependencies.reset();
         if (v.kind == JsonKind::kNull) continue;
         if (v.kind != JsonKind::kArray) {
           TypeError("resources.instances.dependencies", JsonKindWord(v.kind));
           continue;
         }
         for (const JsonSpan& d : JsonArrayElements(v)) {
-          if (d.kind == JsonKind::kString) {
-            in.dependencies.push_back(JsonStringValue(d));
-          } else if (d.kind == JsonKind::kNull) {
-            in.dependencies.emplace_back();
-          } else {
+          if (d.kind != JsonKind::kString && d.kind != JsonKind::kNull) {
             TypeError("resources.instances.dependencies", JsonKindWord(d.kind));
           }
         }
+        in.dependencies = v;  // decoded when prepared: no string per entry until then
       } else if (FieldIs(key, "create_before_destroy")) {
         JsonSpan v = c.Take();
         if (v.kind == JsonKind::kBool) {
@@ -717,6 +779,20 @@ class Reader {
     diags_.Append(r.diagnostics);
     return modules_.emplace(text, std::move(r.addr)).first->second;
   }
+  void ReadDependency(const JsonSpan& d, std::vector<std::string>& out) {
+    std::string_view raw = d.text.substr(1, d.text.size() - 2);
+    if (raw.find('\\') == std::string_view::npos) {
+      dep_text_.assign(raw);
+    } else {
+      dep_text_ = JsonStringValue(d);
+    }
+    AppendDependency(dep_text_, out);
+  }
+  void AppendDependency(const std::string& text, std::vector<std::string>& out) {
+    const std::optional<std::string>& config = Dependency(text);
+    if (config) out.push_back(*config);
+  }
+
   /// A dependency as Terraform keeps it: the resource's configuration address (module
   /// instance keys dropped), parsed once per distinct text.
   const std::optional<std::string>& Dependency(const std::string& text) {
@@ -810,10 +886,15 @@ class Reader {
         continue;
       }
       o.private_data = std::move(in.private_data);
-      o.dependencies.reserve(in.dependencies.size());
-      for (const std::string& d : in.dependencies) {
-        const std::optional<std::string>& config = Dependency(d);
-        if (config) o.dependencies.push_back(*config);
+      if (in.dependencies) {
+        for (const JsonSpan& d : JsonArrayElements(*in.dependencies)) {
+          if (d.kind == JsonKind::kString) {
+            ReadDependency(d, o.dependencies);
+          } else {
+            dep_text_.clear();
+            AppendDependency(dep_text_, o.dependencies);
+          }
+        }
       }
       std::sort(o.dependencies.begin(), o.dependencies.end());
       if (!in.deposed.empty() && in.deposed.size() != 8) {
@@ -894,6 +975,8 @@ class Reader {
   Diagnostics& diags_;
   std::unordered_map<std::string, std::optional<addrs::ModuleInstance>> modules_;
   std::unordered_map<std::string, std::optional<std::string>> dependencies_;
+  std::string scratch_;
+  std::string dep_text_;
 };
 
 // ---- writing ----
@@ -903,70 +986,96 @@ void Indent(std::string& out, int depth) { out.append(static_cast<size_t>(depth)
 /// Appends compact JSON re-indented as Go's json.MarshalIndent does with the value starting
 /// at `depth` (a RawMessage: compacted with HTML escaping, then indented).
 void AppendIndented(std::string& out, std::string_view s, int depth) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
+  // Copies runs of bytes between the places that change: structure to lay out, whitespace
+  // to drop, characters inside strings to escape.
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const char* run = p;
+  while (p < end) {
+    const char c = *p;
     switch (c) {
-      case '"': {
-        out.push_back('"');
-        for (++i; i < s.size(); ++i) {
-          char d = s[i];
+      case '"':
+        for (++p; p < end;) {
+          const char d = *p;
+          if (d == '"') {
+            ++p;
+            break;
+          }
           if (d == '\\') {
-            out.push_back(d);
-            out.push_back(s[++i]);
+            p += 2;
             continue;
           }
-          if (d == '"') break;
+          const char* escape = nullptr;
+          size_t len = 1;
           if (d == '<') {
-            out += "\\u003c";
+            escape = "\\u003c";
           } else if (d == '>') {
-            out += "\\u003e";
+            escape = "\\u003e";
           } else if (d == '&') {
-            out += "\\u0026";
-          } else if (d == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
-                     (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-            out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-            i += 2;
+            escape = "\\u0026";
+          } else if (d == '\xE2' && end - p > 2 && p[1] == '\x80' &&
+                     (p[2] == '\xA8' || p[2] == '\xA9')) {
+            escape = p[2] == '\xA8' ? "\\u2028" : "\\u2029";
+            len = 3;
+          }
+          if (escape) {
+            out.append(run, p);
+            out.append(escape);
+            p += len;
+            run = p;
           } else {
-            out.push_back(d);
+            ++p;
           }
         }
-        out.push_back('"');
         break;
-      }
       case '{':
       case '[':
-        out.push_back(c);
-        if (i + 1 < s.size() && (s[i + 1] == '}' || s[i + 1] == ']')) {
-          out.push_back(s[++i]);
-        } else {
-          ++depth;
-          out.push_back('\n');
-          Indent(out, depth);
+        if (p + 1 < end && (p[1] == '}' || p[1] == ']')) {
+          p += 2;  // empty: stays `{}` / `[]`
+          break;
         }
+        ++p;
+        out.append(run, p);
+        ++depth;
+        out.push_back('\n');
+        Indent(out, depth);
+        run = p;
         break;
       case '}':
       case ']':
+        out.append(run, p);
         --depth;
         out.push_back('\n');
         Indent(out, depth);
-        out.push_back(c);
+        run = p;
+        ++p;
         break;
       case ',':
-        out += ",\n";
+        ++p;
+        out.append(run, p);
+        out.push_back('\n');
         Indent(out, depth);
+        run = p;
         break;
       case ':':
-        out += ": ";
+        ++p;
+        out.append(run, p);
+        out.push_back(' ');
+        run = p;
         break;
       case ' ':
       case '\n':
       case '\t':
       case '\r':
+        out.append(run, p);
+        ++p;
+        run = p;
         break;
       default:
-        out.push_back(c);
+        ++p;
     }
   }
+  out.append(run, p);
 }
 
 void AppendField(std::string& out, int depth, std::string_view name) {
@@ -1040,6 +1149,15 @@ void AppendObject(std::string& out, const addrs::InstanceKey& key, const std::st
   out += "\n        }";
 }
 
+/// An upper bound, in practice, of an object's bytes in the file: the string is reserved
+/// once (pages never written cost nothing), where growing it would copy it all.
+size_t ObjectEstimate(const ObjectState& o) {
+  size_t n = 384 + 3 * o.attributes_json.size() + 4 * o.sensitive_attributes_json.size() +
+             o.private_data.size();
+  for (const std::string& d : o.dependencies) n += d.size() + 16;
+  return n;
+}
+
 }  // namespace
 
 void ReadResourcesJson(const JsonSpan& resources, std::vector<ResourceState>& out,
@@ -1063,8 +1181,8 @@ void AppendResourcesJson(std::string& out, const std::vector<ResourceState>& res
   for (const ResourceState& r : resources) {
     keys.push_back(Key{addrs::ToString(r.addr.module), &r});
     for (const InstanceState& i : r.instances) {
-      if (i.current) estimate += 256 + i.current->attributes_json.size() * 3 / 2;
-      estimate += i.deposed.size() * 256;
+      if (i.current) estimate += ObjectEstimate(*i.current);
+      for (const auto& [key, o] : i.deposed) estimate += ObjectEstimate(o);
     }
   }
   auto mode_text = [](addrs::ResourceMode m) {

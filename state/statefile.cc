@@ -79,13 +79,15 @@ std::string TypeSpecError(const std::optional<JsonSpan>& spec) {
 }
 
 /// Sniffs `version` as Terraform's sniffJSONStateVersion does; adds its errors.
+using Members = std::vector<std::pair<std::string, JsonSpan>>;
+
 std::optional<uint64_t> SniffVersion(std::string_view bytes, const JsonSpan& top,
-                                     Diagnostics& diags) {
+                                     const Members& members, Diagnostics& diags) {
   uint64_t version = 0;
   bool present = false;  // Go allocates the *uint64 before a type error, so it is "present"
   std::optional<std::string> type_error;
   if (top.kind == JsonKind::kObject) {
-    for (const auto& [key, value] : JsonObjectMembers(top)) {
+    for (const auto& [key, value] : members) {
       if (!FieldIs(key, "version")) continue;
       if (value.kind == JsonKind::kNull) {
         present = false;
@@ -119,10 +121,10 @@ std::optional<uint64_t> SniffVersion(std::string_view bytes, const JsonSpan& top
 }
 
 /// terraform_version, for a message about a version this reader does not support.
-std::string SniffTerraformVersion(const JsonSpan& top) {
+std::string SniffTerraformVersion(const JsonSpan& top, const Members& members) {
   if (top.kind != JsonKind::kObject) return "";
   std::string found;
-  for (const auto& [key, value] : JsonObjectMembers(top)) {
+  for (const auto& [key, value] : members) {
     if (FieldIs(key, "terraform_version")) {
       found = value.kind == JsonKind::kString ? JsonStringValue(value) : "";
     }
@@ -135,12 +137,12 @@ class V4Reader {
  public:
   explicit V4Reader(Diagnostics& diags) : diags_(diags) {}
 
-  std::optional<State> Read(const JsonSpan& top) {
+  std::optional<State> Read(const Members& members) {
     State state;
     state.terraform_version.clear();
     std::map<std::string, RawOutput> raw;  // sorted; a repeated name: the last one wins
     Diagnostics resource_diags;
-    for (const auto& [key, value] : JsonObjectMembers(top)) {
+    for (const auto& [key, value] : members) {
       if (FieldIs(key, "terraform_version")) {
         String("terraform_version", value, state.terraform_version);
       } else if (FieldIs(key, "cairn_version")) {
@@ -317,7 +319,9 @@ ReadStateResult ReadStateFile(std::string_view bytes) {
     return result;
   }
   JsonSpan top = JsonValueOf(bytes);
-  std::optional<uint64_t> sniffed = SniffVersion(bytes, top, diags);
+  // The top-level members, found once (each walk over them skips the whole document).
+  const Members members = top.kind == JsonKind::kObject ? JsonObjectMembers(top) : Members();
+  std::optional<uint64_t> sniffed = SniffVersion(bytes, top, members, diags);
   if (!sniffed) return result;
   const uint64_t version = sniffed.value_or(0);
   if (version == 0) {
@@ -336,7 +340,7 @@ ReadStateResult ReadStateFile(std::string_view bytes) {
     return result;
   }
   if (version > 4) {
-    std::string creator = SniffTerraformVersion(top);
+    std::string creator = SniffTerraformVersion(top, members);
     std::string detail = "The state file uses format version " + std::to_string(version) +
                          ", which is not supported by Cairn " CAIRN_VERSION ". ";
     detail += creator.empty()
@@ -345,7 +349,7 @@ ReadStateResult ReadStateFile(std::string_view bytes) {
     diags.Error(kUnsupported, detail);
     return result;
   }
-  result.state = V4Reader(diags).Read(top);
+  result.state = V4Reader(diags).Read(members);
   return result;
 }
 
