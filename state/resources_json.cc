@@ -383,7 +383,7 @@ std::string GoFloatV(double f) {
 std::string GoSharpV(const JsonSpan& v) {
   switch (v.kind) {
     case JsonKind::kNull:
-      return "<nil>";
+      return "interface {}(nil)";
     case JsonKind::kBool:
       return std::string(v.text);
     case JsonKind::kNumber:
@@ -513,6 +513,14 @@ std::string SensitivePaths(const JsonSpan& raw, Diagnostics& diags) {
     bool ok = true;
     for (const RawStep& step : path) {
       if (one.size() > 1) one += ",";
+      if (step.type == "index" && step.value && step.value->kind != JsonKind::kObject &&
+          step.value->kind != JsonKind::kNull) {
+        // cty's unmarshalDynamic wants an object before anything else.
+        diags.Error("Error unmarshaling path step",
+                    "Failed to unmarshal index step key: missing expected {");
+        ok = false;
+        break;
+      }
       if (step.type == "index") {
         TypedJsonResult key =
             DecodeTypedJson(step.value ? step.value->text : std::string_view(), Type::Dynamic());

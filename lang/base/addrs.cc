@@ -1,34 +1,52 @@
 #include "lang/base/addrs.h"
 
+#include "lang/base/go_quote.h"
+#include "lang/base/utf8.h"
+
 namespace cairn::addrs {
 namespace {
 
-/// hclsyntax's quoting of a string literal, as Terraform's StringKey.String uses it.
+/// Terraform's toHCLQuotedString (addrs.StringKey.String): HCL escapes for newline, return,
+/// tab, quote and backslash, `${` and `%{` doubled, runes Go does not print as `\uXXXX` or
+/// `\UXXXXXXXX`, invalid UTF-8 as U+FFFD.
 std::string HclQuote(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
   std::string out = "\"";
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
+  for (size_t i = 0; i < s.size();) {
+    utf8::Decoded d = utf8::Decode(s, i);
+    const size_t size = d.size == 0 ? 1 : d.size;
+    const char32_t r = d.rune;
+    switch (r) {
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
       case '$':
       case '%':
-        out += c;
-        if (i + 1 < s.size() && s[i + 1] == '{') out += c;
+        out += static_cast<char>(r);
+        if (i + 1 < s.size() && s[i + 1] == '{') out += static_cast<char>(r);
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[(c >> 4) & 0xf];
-          out += hex[c & 0xf];
+        if (!IsGoPrint(r)) {
+          const int digits = r < 0x10000 ? 4 : 8;
+          out += digits == 4 ? "\\u" : "\\U";
+          for (int k = digits - 1; k >= 0; --k) out += hex[(r >> (k * 4)) & 0xf];
         } else {
-          out += c;
+          utf8::Append(out, r);
         }
     }
+    i += size;
   }
   out += '"';
   return out;

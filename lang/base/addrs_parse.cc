@@ -140,17 +140,6 @@ class Lexer {
           simple(Tok::kCBrack, 1);
           continue;
         case '*':
-          if (ts + 1 < s_.size() && s_[ts + 1] == '*') {
-            if (!told_exponent_) {
-              told_exponent_ = true;
-              lex_error(2, "Unsupported operator",
-                        "\"**\" is not a supported operator. Exponentiation is not supported as "
-                        "an operator.");
-            } else {
-              simple(Tok::kOther, 2);
-            }
-            continue;
-          }
           simple(Tok::kStar, 1);
           continue;
         case '"':
@@ -494,7 +483,7 @@ class Lexer {
   size_t i_ = 0;
   Pos pos_;
   int told_bitwise_ = 0, told_backtick_ = 0, told_apostrophe_ = 0;
-  bool told_exponent_ = false, told_semicolon_ = false, told_bad_utf8_ = false;
+  bool told_semicolon_ = false, told_bad_utf8_ = false;
 };
 
 /// One step of an hcl.Traversal.

@@ -37,6 +37,8 @@ void AppendHex(std::string& out, uint32_t v, int digits) {
 
 }  // namespace
 
+bool IsGoPrint(char32_t r) { return r <= 0x10FFFF && IsPrintRune(static_cast<int32_t>(r)); }
+
 void AppendGoQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
   for (size_t i = 0; i < s.size();) {

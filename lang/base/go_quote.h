@@ -12,6 +12,9 @@ namespace cairn {
 /// "Printable" is Go's unicode.IsPrint, from ICU's character categories.
 void AppendGoQuoted(std::string& out, std::string_view s);
 
+/// Go's unicode.IsPrint.
+bool IsGoPrint(char32_t r);
+
 inline std::string GoQuote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);

@@ -257,6 +257,32 @@ TEST(StateFileTest, ResourceErrorsAreTerraforms) {
             "invalid value array");
 }
 
+// tests/tools/record_state_error_goldens.sh: what `terraform show` says of a state whose
+// `resources` array is each line of testdata/errors/cases.txt.
+TEST(StateFileTest, ReadErrorsAsTerraform) {
+  const fs::path dir = fs::path(CAIRN_SOURCE_DIR) / "tests/state/testdata/errors";
+  std::istringstream cases(Slurp(dir / "cases.txt"));
+  std::istringstream golden_text(Slurp(dir / "golden.txt"));
+  std::vector<std::string> golden;
+  for (std::string line; std::getline(golden_text, line);) golden.push_back(line);
+  size_t g = 0, n = 0;
+  for (std::string resources; std::getline(cases, resources); ++n) {
+    ASSERT_LT(g, golden.size());
+    ASSERT_EQ(golden[g], "== " + resources);
+    std::vector<std::string> expected;
+    for (++g; g < golden.size() && golden[g].rfind("== ", 0) != 0; ++g) {
+      expected.push_back(golden[g]);
+    }
+    ReadStateResult r = ReadStateFile(WithResource(resources));
+    std::vector<std::string> got;
+    if (r.state) got.push_back("ok");
+    for (const Diagnostic& d : r.diagnostics) got.push_back(d.summary + ": " + d.detail);
+    EXPECT_EQ(got, expected) << resources;
+  }
+  EXPECT_EQ(g, golden.size());
+  EXPECT_GT(n, 40u);
+}
+
 TEST(StateFileTest, FirstJsonErrorWinsOverLaterChecks) {
   // Go's decoder reports its first error; Terraform's checks after decoding never run.
   ReadStateResult r = ReadStateFile(WithResource(
