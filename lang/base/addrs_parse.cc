@@ -51,8 +51,11 @@ struct Token {
   Range range;
   std::string text;  ///< identifier name, number literal, or decoded string value
   /// For kString: the diagnostics hcl's parser gives while reading the string (escape errors,
-  /// template sequences, unterminated), in order, and the range of the closing quote.
+  /// template sequences, unterminated), in order.
   Diagnostics string_diags;
+  /// hcl lexes a string as several tokens; where one is not expected, the error is about its
+  /// first, the opening quote. This is that token's range (`range` for other tokens).
+  Range first;
 };
 
 bool IsHexDigit(char c) {
@@ -87,6 +90,7 @@ class Lexer {
         Token t;
         t.kind = kind;
         t.range = Range{file_, start, pos_};
+        t.first = t.range;
         t.text = std::string(s_.substr(ts, len));
         tokens.push_back(std::move(t));
       };
@@ -254,6 +258,7 @@ class Lexer {
     Token eof;
     eof.kind = Tok::kEOF;
     eof.range = Range{file_, pos_, pos_};
+    eof.first = eof.range;
     tokens.push_back(std::move(eof));
     return tokens;
   }
@@ -399,6 +404,7 @@ class Lexer {
       Advance(std::max<size_t>(d.size, 1));
     }
     tok.range = Range{file_, open_start, pos_};
+    tok.first = open;
     return tok;
   }
 
@@ -519,7 +525,7 @@ bool ParseTraversal(std::string_view text, FileName file, Traversal& out, Diagno
 
   const Token& var = read();
   if (var.kind != Tok::kIdent) {
-    diags.Error("Variable name required", "Must begin with a variable name.", var.range);
+    diags.Error("Variable name required", "Must begin with a variable name.", var.first);
     return false;
   }
   out.push_back(Step{Step::Kind::kRoot, var.text, false, "", var.range});
@@ -533,7 +539,7 @@ bool ParseTraversal(std::string_view text, FileName file, Traversal& out, Diagno
         diags.Error("Attribute name required",
                     name.kind == Tok::kStar ? "Splat expressions (.*) may not be used here."
                                             : "Dot must be followed by attribute name.",
-                    name.range, Cover(var.range, name.range));
+                    name.first, Cover(var.range, name.first));
         return false;
       }
       out.push_back(Step{Step::Kind::kAttr, name.text, false, "", Cover(dot.range, name.range)});
@@ -548,10 +554,10 @@ bool ParseTraversal(std::string_view text, FileName file, Traversal& out, Diagno
         const Token& close = read();
         if (close.kind != Tok::kCBrack) {
           diags.Error("Unclosed index brackets", "Index key must be followed by a closing bracket.",
-                      close.range, Cover(open.range, close.range));
+                      close.first, Cover(open.range, close.first));
         }
         out.push_back(Step{Step::Kind::kIndex, "", key.kind == Tok::kString, key.text,
-                           Cover(open.range, close.range)});
+                           Cover(open.range, close.first)});
         if (diags.HasErrors()) return false;
         continue;
       }
@@ -566,7 +572,7 @@ bool ParseTraversal(std::string_view text, FileName file, Traversal& out, Diagno
       return false;
     }
     diags.Error("Invalid character", "Expected an attribute access or an index operator.",
-                next.range, Cover(var.range, next.range));
+                next.first, Cover(var.range, next.first));
     return false;
   }
   return !diags.HasErrors();

@@ -167,7 +167,7 @@ TEST(AddrsParseTest, TargetErrorsAreTerraforms) {
             "Invalid character: Expected an attribute access or an index operator. @7-8");
   EXPECT_EQ(T("a.b!"),
             "Invalid character: Expected an attribute access or an index operator. @4-5");
-  EXPECT_EQ(T("a.\"b\""), "Attribute name required: Dot must be followed by attribute name. @3-6");
+  EXPECT_EQ(T("a.\"b\""), "Attribute name required: Dot must be followed by attribute name. @3-4");
   EXPECT_EQ(T("a.b.0"), "Attribute name required: Dot must be followed by attribute name. @5-6");
   EXPECT_EQ(T("a.b[0x1]"),
             "Unclosed index brackets: Index key must be followed by a closing bracket. @6-8");
@@ -229,7 +229,7 @@ std::vector<std::string> Lines(const std::string& path) {
 
 // tests/tools/record_addrs_goldens.sh: what `terraform import ADDRESS` says of each address of
 // testdata/addrs/cases.txt (every error's summary and detail, or the address as Terraform
-// prints it back).
+// prints it back), with each error's subject as the byte range Terraform underlines.
 TEST(AddrsParseTest, ImportAddressesAsTerraform) {
   const std::string dir = std::string(CAIRN_SOURCE_DIR) + "/tests/lang/base/testdata/addrs/";
   std::vector<std::string> cases = Lines(dir + "cases.txt");
@@ -246,7 +246,14 @@ TEST(AddrsParseTest, ImportAddressesAsTerraform) {
     ParseAddrResult<AbsResourceInstance> r = ParseAbsResourceInstance(text, "<import-address>");
     std::vector<std::string> got;
     if (r.addr) got.push_back("ok " + r.addr->ToString());
-    for (const Diagnostic& d : r.diagnostics) got.push_back("error " + d.summary + ": " + d.detail);
+    for (const Diagnostic& d : r.diagnostics) {
+      std::string line = "error " + d.summary + ": " + d.detail;
+      if (d.subject) {
+        line += " @" + std::to_string(d.subject->start.byte) + "-" +
+                std::to_string(d.subject->end.byte);
+      }
+      got.push_back(line);
+    }
     EXPECT_EQ(got, expected) << text;
   }
   EXPECT_EQ(g, golden.size());
