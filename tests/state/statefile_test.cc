@@ -57,7 +57,22 @@ TEST_P(TerraformStateTest, RewritesIdenticallyModuloCairnVersion) {
 INSTANTIATE_TEST_SUITE_P(Goldens, TerraformStateTest,
                          ::testing::Values("empty", "outputs", "checks", "checks_failed",
                                            "resources", "modules", "tainted", "deposed",
-                                           "data_source"));
+                                           "data_source", "rewrite"));
+
+// testdata/rewrite/record.sh: Terraform read a hand-written state (float key, unsorted
+// instances, raw "<" and U+2028 in attributes, odd spacing, path step keys out of order),
+// removed one resource and wrote the rest. Cairn doing the same writes the same bytes.
+TEST(StateFileTest, NormalizesAHandWrittenStateAsTerraform) {
+  const fs::path dir = fs::path(CAIRN_SOURCE_DIR) / "tests/state/testdata/rewrite";
+  ReadStateResult read = ReadStateFile(Slurp(dir / "before.tfstate"));
+  ASSERT_TRUE(read.state.has_value()) << read.diagnostics[0].detail;
+  State s = *read.state;
+  ASSERT_EQ(s.resources.size(), 2u);
+  ASSERT_EQ(s.resources[0].addr.ToString(), "terraform_data.gone");
+  s.resources.erase(s.resources.begin());
+  s.serial = 4;
+  EXPECT_EQ(WriteStateFile(s).bytes, Slurp(dir / "terraform.tfstate"));
+}
 
 TEST(StateFileTest, ReadsOutputsWithTheirTypes) {
   std::string text =
