@@ -3,7 +3,7 @@
 /// `State::resources` in one pass over the text each way: no JSON DOM is built, each
 /// instance's `attributes` object is sliced out of the input and compacted into its
 /// ObjectState, so a state of a million instances costs a million short strings.
-/// Internal to state/statefile.cc.
+/// Internal to state/statefile.cc; resources_read.cc and resources_write.cc implement it.
 
 #include <optional>
 #include <string>

@@ -8,7 +8,9 @@
 
 #include "lang/base/go_json.h"
 #include "lang/base/value_json.h"
+#include "state/go_decode.h"
 #include "state/go_json_syntax.h"
+#include "state/json_cursor.h"
 #include "state/resources_json.h"
 #include "state/typed_json.h"
 
@@ -17,28 +19,6 @@ namespace {
 
 constexpr const char* kUnsupported = "Unsupported state file format";
 constexpr const char* kInvalid = "Invalid state file format";
-
-/// Go's encoding/json matches object keys to struct fields without regard to case.
-bool FieldIs(std::string_view key, std::string_view field) {
-  if (key.size() != field.size()) return false;
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(key[i])) != field[i]) return false;
-  }
-  return true;
-}
-
-/// A JSON number as Go decodes it into a uint64, or nullopt.
-std::optional<uint64_t> ParseUint64(std::string_view text) {
-  if (text.empty() || text.size() > 20) return std::nullopt;
-  uint64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    uint64_t d = static_cast<uint64_t>(c - '0');
-    if (v > (UINT64_MAX - d) / 10) return std::nullopt;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 /// Go's UnmarshalTypeError.Value: the JSON kind, with the literal for a number that does not
 /// fit the field.
