@@ -10,6 +10,7 @@
 
 #include "lang/base/addrs.h"
 #include "lang/base/value_console.h"
+#include "state/go_json_syntax.h"
 
 namespace cairn::state {
 namespace {
@@ -296,6 +297,55 @@ TEST(StateFileTest, ReadErrorsAsTerraform) {
   }
   EXPECT_EQ(g, golden.size());
   EXPECT_GT(n, 40u);
+}
+
+void CollectSpans(const JsonSpan& v, std::vector<JsonSpan>& out) {
+  out.push_back(v);
+  if (v.kind == JsonKind::kObject) {
+    for (const auto& [key, member] : JsonObjectMembers(v)) CollectSpans(member, out);
+  } else if (v.kind == JsonKind::kArray) {
+    for (const JsonSpan& e : JsonArrayElements(v)) CollectSpans(e, out);
+  }
+}
+
+// Every value of Terraform-written states replaced by a value of each other kind: the reader
+// gives a state or errors with a message, never a crash, and what it reads writes and reads
+// back to the same bytes.
+TEST(StateFileTest, AnyValueOfAnyKindAnywhereIsHandled) {
+  for (const char* name : {"resources", "deposed", "modules", "data_source"}) {
+    std::string text =
+        Slurp(fs::path(CAIRN_SOURCE_DIR) / "tests/state/testdata" / name / "terraform.tfstate");
+    std::vector<JsonSpan> spans;
+    CollectSpans(JsonValueOf(text), spans);
+    size_t read_ok = 0, failed = 0;
+    for (const JsonSpan& span : spans) {
+      const size_t at = static_cast<size_t>(span.text.data() - text.data());
+      for (const char* other : {"null", "true", "-1.5", "7", "\"x\"", "[]", "{}", "[{}]",
+                                "{\"a\":[1]}", "\"00000000\""}) {
+        std::string changed = text.substr(0, at) + other + text.substr(at + span.text.size());
+        ReadStateResult r = ReadStateFile(changed);
+        if (!r.state) {
+          ++failed;
+          ASSERT_TRUE(r.diagnostics.HasErrors()) << name << ": " << other << " at " << at;
+          for (const Diagnostic& d : r.diagnostics) {
+            EXPECT_FALSE(d.summary.empty());
+            EXPECT_FALSE(d.detail.empty()) << d.summary;
+          }
+          continue;
+        }
+        ++read_ok;
+        WriteStateResult w = WriteStateFile(*r.state);
+        ASSERT_TRUE(w.ok()) << w.error;
+        ReadStateResult again = ReadStateFile(w.bytes);
+        ASSERT_TRUE(again.state.has_value()) << name << ": " << other << " at " << at << "\n"
+                                             << again.diagnostics[0].detail << "\n"
+                                             << w.bytes;
+        EXPECT_EQ(WriteStateFile(*again.state).bytes, w.bytes);
+      }
+    }
+    EXPECT_GT(read_ok, 100u) << name;
+    EXPECT_GT(failed, 100u) << name;
+  }
 }
 
 TEST(StateFileTest, FirstJsonErrorWinsOverLaterChecks) {
