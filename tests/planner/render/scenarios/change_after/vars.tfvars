@@ -1,0 +1,2 @@
+name = "n1"
+secret = "changed"
