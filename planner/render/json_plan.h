@@ -2,7 +2,13 @@
 /// Machine-readable plans: `show -json PLANFILE` (Terraform's JSON plan format 1.2) and the
 /// `plan -json` UI stream's planned_change/change_summary/resource_drift/outputs messages.
 /// Sensitive values are redacted unless `show_sensitive` (Terraform puts them in clear text;
-/// plan JSON ends up in pull requests).
+/// plan JSON ends up in pull requests): a known, non-null value marked sensitive (by the plan's
+/// marks, the schema, the state's sensitive_attributes or an output's sensitive flag) is
+/// written as the string "(sensitive value)", whatever its type, so consumers that display
+/// values show what Terraform's human plan shows; nulls stay null and unknowns stay omitted.
+/// before_sensitive/after_sensitive/sensitive_values are exactly Terraform's, so policy tools
+/// that honour them know which positions hold the placeholder. Numbers that do not fit a
+/// 64-bit integer are written as doubles (nlohmann::ordered_json holds no decimal text).
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -228,3 +228,94 @@ TEST(JsonPlanMessagesTest, OrderIsDriftChangesSummaryOutputs) {
 
 }  // namespace
 }  // namespace cairn::planner
+
+namespace cairn::planner {
+namespace {
+
+/// Shapes Terraform's code gives for what the scenarios above cannot produce with
+/// terraform_data (drift, deposed objects, imports, data sources).
+Plan OddPlan() {
+  Plan plan = CreatePlan();
+  plan.changes.clear();
+  plan.outputs.clear();
+  Value object = Value::Object({{"id", Value::String("i1")},
+                                {"input", Value::String("a")},
+                                {"output", Value::String("a")},
+                                {"triggers_replace", Value::Null(Type::Dynamic())}});
+  Type type = object.type();
+  ResourceInstanceChange drift;
+  drift.addr = {{}, {addrs::ResourceMode::kManaged, "terraform_data", "d"}, {}};
+  drift.provider = "provider[\"terraform.io/builtin/terraform\"]";
+  drift.action = Action::kDelete;
+  drift.before = object;
+  drift.after = Value::Null(type);
+  plan.drift.push_back(drift);
+
+  ResourceInstanceChange deposed = drift;
+  deposed.deposed_key = "00000001";
+  deposed.reason = ActionReason::kNone;
+  plan.changes.push_back(deposed);
+
+  ResourceInstanceChange import = drift;
+  import.addr.resource.name = "imported";
+  import.action = Action::kNoOp;
+  import.after = object;
+  import.import_id = "i1";
+  plan.changes.push_back(import);
+
+  ResourceInstanceChange data = drift;
+  data.addr.resource = {addrs::ResourceMode::kData, "terraform_remote_state", "r"};
+  plan.changes.push_back(data);
+  return plan;
+}
+
+TEST(JsonPlanTest, DriftDeposedImportAndDataSources) {
+  Json got = RenderJsonPlan(OddPlan(), TerraformSchemas(), ConfigView{}, JsonPlanOptions{});
+  ASSERT_EQ(got["resource_drift"].size(), 1u);
+  EXPECT_EQ(got["resource_drift"][0]["change"]["actions"], Json::parse(R"(["delete"])"));
+  EXPECT_EQ(got["resource_drift"][0]["change"]["after"], nullptr);
+  EXPECT_EQ(got["resource_drift"][0]["change"]["after_sensitive"], false);
+  // The data source's delete is an implementation detail Terraform does not show.
+  ASSERT_EQ(got["resource_changes"].size(), 2u);
+  const Json& deposed = got["resource_changes"][0];
+  std::vector<std::string> keys;
+  for (auto it = deposed.begin(); it != deposed.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"address", "mode", "type", "name", "provider_name",
+                                            "deposed", "change"}));
+  EXPECT_EQ(deposed["deposed"], "00000001");
+  const Json& imported = got["resource_changes"][1];
+  EXPECT_EQ(imported["change"]["importing"], Json::parse(R"({"id":"i1"})"));
+  // Planned values leave out deletes and deposed objects.
+  EXPECT_EQ(got["planned_values"]["root_module"]["resources"].size(), 1u);
+  EXPECT_EQ(got["planned_values"]["root_module"]["resources"][0]["address"],
+            "terraform_data.imported");
+}
+
+TEST(JsonPlanMessagesTest, DriftDeposedImportAndDataSources) {
+  std::vector<std::string> got;
+  for (const Json& m : RenderJsonPlanMessages(OddPlan(), JsonPlanOptions{})) {
+    got.push_back(GoJsonMarshal(m));
+  }
+  const std::string addr_d =
+      R"({"addr":"terraform_data.d","module":"","resource":"terraform_data.d",)"
+      R"("implied_provider":"terraform","resource_type":"terraform_data","resource_name":"d",)"
+      R"("resource_key":null})";
+  const std::string addr_i =
+      R"({"addr":"terraform_data.imported","module":"","resource":"terraform_data.imported",)"
+      R"("implied_provider":"terraform","resource_type":"terraform_data",)"
+      R"("resource_name":"imported","resource_key":null})";
+  std::vector<std::string> want = {
+      R"x({"@message":"terraform_data.d: Drift detected (delete)","change":{"resource":)x" +
+          addr_d + R"(,"action":"delete"},"type":"resource_drift"})",
+      R"({"@message":"terraform_data.d: Plan to delete","change":{"resource":)" + addr_d +
+          R"(,"action":"delete"},"type":"planned_change"})",
+      R"({"@message":"terraform_data.imported: Plan to import","change":{"resource":)" + addr_i +
+          R"(,"action":"import","importing":{"id":"i1"}},"type":"planned_change"})",
+      R"({"@message":"Plan: 1 to import, 0 to add, 0 to change, 1 to destroy.","changes":)"
+      R"({"add":0,"change":0,"import":1,"remove":1,"operation":"plan"},"type":"change_summary"})",
+  };
+  EXPECT_EQ(got, want);
+}
+
+}  // namespace
+}  // namespace cairn::planner
