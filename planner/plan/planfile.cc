@@ -5,6 +5,9 @@
 //    "drift":[CHANGE],"outputs":[OUTPUT],"targets":[TARGET],"excludes":[TARGET],
 //    "force_replace":[ADDR],"prev_run_state":STATE,"prior_state":STATE}
 //
+// Targets, excludes and -replace addresses are address strings; the changes' addresses are
+// kept field by field (module steps, mode, type, name, key) so any address round-trips.
+//
 // A VALUE is {"type":TYPEJSON,"value":V} plus, when present, "unknown":[[PATH,not_null]] and
 // "marks":[[PATH,bits]]. V is decoded against the type: null, a bool, a number as its exact
 // text (a string; "TEXT/PREC" when the precision is not 512 bits), a string, an array
@@ -392,33 +395,25 @@ addrs::AbsResourceInstance DecodeInstance(const Json& j) {
   return {DecodeModule(Field(j, "module")), DecodeResource(j), DecodeKey(Field(j, "key"))};
 }
 
-Json EncodeTarget(const addrs::Target& t) {
-  Json out = Json::object();
-  out["kind"] = t.kind == addrs::Target::Kind::kModule     ? "module"
-                : t.kind == addrs::Target::Kind::kResource ? "resource"
-                                                           : "instance";
-  out["module"] = EncodeModule(t.module);
-  if (t.kind != addrs::Target::Kind::kModule) EncodeResourceInto(out, t.resource);
-  if (t.kind == addrs::Target::Kind::kInstance) out["key"] = EncodeKey(t.key);
-  return out;
-}
+/// Targets are kept as the addresses the user gave (`-target`, `-exclude`), read back with
+/// the parser those flags use.
+Json EncodeTarget(const addrs::Target& t) { return t.ToString(); }
 
 addrs::Target DecodeTarget(const Json& j) {
-  addrs::Target t;
-  std::string kind = StringField(j, "kind");
-  if (kind == "module") {
-    t.kind = addrs::Target::Kind::kModule;
-  } else if (kind == "resource") {
-    t.kind = addrs::Target::Kind::kResource;
-  } else if (kind == "instance") {
-    t.kind = addrs::Target::Kind::kInstance;
-  } else {
-    Fail("invalid target kind \"" + kind + "\"");
-  }
-  t.module = DecodeModule(Field(j, "module"));
-  if (t.kind != addrs::Target::Kind::kModule) t.resource = DecodeResource(j);
-  if (t.kind == addrs::Target::Kind::kInstance) t.key = DecodeKey(Field(j, "key"));
-  return t;
+  if (!j.is_string()) Fail("invalid target " + j.dump());
+  addrs::ParseAddrResult<addrs::Target> parsed = addrs::ParseTarget(j.get<std::string>());
+  if (!parsed.addr) Fail("invalid target address " + j.dump());
+  return *parsed.addr;
+}
+
+Json EncodeReplace(const addrs::AbsResourceInstance& addr) { return addr.ToString(); }
+
+addrs::AbsResourceInstance DecodeReplace(const Json& j) {
+  if (!j.is_string()) Fail("invalid -replace address " + j.dump());
+  addrs::ParseAddrResult<addrs::AbsResourceInstance> parsed =
+      addrs::ParseAbsResourceInstance(j.get<std::string>());
+  if (!parsed.addr) Fail("invalid -replace address " + j.dump());
+  return *parsed.addr;
 }
 
 Json EncodePath(const ValuePath& path) {
@@ -639,7 +634,7 @@ SavedPlan DecodeDocument(const Json& doc) {
   for (const Json& t : ArrayField(doc, "targets")) plan.targets.push_back(DecodeTarget(t));
   for (const Json& t : ArrayField(doc, "excludes")) plan.excludes.push_back(DecodeTarget(t));
   for (const Json& a : ArrayField(doc, "force_replace")) {
-    plan.force_replace.push_back(DecodeInstance(a));
+    plan.force_replace.push_back(DecodeReplace(a));
   }
   plan.prev_run_state = DecodeState(Field(doc, "prev_run_state"), "previous run state");
   plan.prior_state = DecodeState(Field(doc, "prior_state"), "prior state");
@@ -741,7 +736,7 @@ std::string EncodePlanFile(const SavedPlan& saved) {
   for (const auto& t : plan.excludes) excludes.push_back(EncodeTarget(t));
   doc["excludes"] = std::move(excludes);
   Json force = Json::array();
-  for (const auto& a : plan.force_replace) force.push_back(EncodeInstance(a));
+  for (const auto& a : plan.force_replace) force.push_back(EncodeReplace(a));
   doc["force_replace"] = std::move(force);
   doc["prev_run_state"] = EncodeState(plan.prev_run_state);
   doc["prior_state"] = EncodeState(plan.prior_state);

@@ -202,7 +202,6 @@ void ExpectSameState(const state::State& a, const state::State& b) {
   EXPECT_EQ(a.serial, b.serial);
   EXPECT_EQ(a.lineage, b.lineage);
   EXPECT_EQ(a.terraform_version, b.terraform_version);
-  EXPECT_EQ(a.resources_json, b.resources_json);
   EXPECT_EQ(a.resources, b.resources);
   EXPECT_EQ(a.check_results_json, b.check_results_json);
   ASSERT_EQ(a.outputs.size(), b.outputs.size());
@@ -331,6 +330,8 @@ TEST(PlanFileTest, CorruptFilesGiveAClearError) {
             "The plan file is corrupt: invalid plan mode \"sideways\".");
   EXPECT_EQ(ReadError(replace("\"value\":\"n1\"", "\"value\":1")),
             "The plan file is corrupt: expected a string at the top.");
+  EXPECT_EQ(ReadError(replace("\"targets\":[\"module.m\"", "\"targets\":[\"module..m\"")),
+            "The plan file is corrupt: invalid target address \"module..m\".");
   EXPECT_EQ(ReadError(replace(",\"errored\":false", "")),
             "The plan file is corrupt: missing field \"errored\".");
   EXPECT_EQ(ReadError(replace("\"type\":\"number\",\"value\":\"0.1\"",
