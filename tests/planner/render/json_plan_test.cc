@@ -114,6 +114,24 @@ TEST(JsonPlanTest, ChangeMatchesTerraform) {
   ExpectSameJson(Normalize(want), Normalize(got));
 }
 
+TEST(JsonPlanTest, ReasonsMatchTerraform) {
+  auto config = Load("reasons");
+  JsonPlanOptions o;
+  o.show_sensitive = true;
+  Json got = RenderJsonPlan(ReasonsPlan(), TerraformSchemas(), config->view, o);
+  Json want = Json::parse(Slurp(kDir / "testdata/reasons.show.json"));
+  ExpectSameJson(Normalize(want), Normalize(got));
+}
+
+TEST(JsonPlanTest, DestroyMatchesTerraform) {
+  auto config = Load("change_before");
+  JsonPlanOptions o;
+  o.show_sensitive = true;
+  Json got = RenderJsonPlan(DestroyPlan(), TerraformSchemas(), config->view, o);
+  Json want = Json::parse(Slurp(kDir / "testdata/destroy.show.json"));
+  ExpectSameJson(Normalize(want), Normalize(got));
+}
+
 TEST(JsonPlanTest, VersionAndTimestamp) {
   JsonPlanOptions o;
   o.terraform_version = "9.9.9";
@@ -216,6 +234,14 @@ TEST(JsonPlanMessagesTest, CreateMatchesTerraform) {
 
 TEST(JsonPlanMessagesTest, ChangeMatchesTerraform) {
   EXPECT_EQ(Messages(ChangePlan()), GoldenMessages("change.plan_json.txt"));
+}
+
+TEST(JsonPlanMessagesTest, ReasonsMatchTerraform) {
+  EXPECT_EQ(Messages(ReasonsPlan()), GoldenMessages("reasons.plan_json.txt"));
+}
+
+TEST(JsonPlanMessagesTest, DestroyMatchesTerraform) {
+  EXPECT_EQ(Messages(DestroyPlan()), GoldenMessages("destroy.plan_json.txt"));
 }
 
 TEST(JsonPlanMessagesTest, OrderIsDriftChangesSummaryOutputs) {

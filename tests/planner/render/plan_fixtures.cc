@@ -62,8 +62,9 @@ addrs::InstanceKey Int(int64_t i) { return addrs::InstanceKey::Int(i); }
 /// Records `object` (whose sensitive parts are listed in `sensitive_json`) in `state`.
 void Record(state::State& state, const addrs::AbsResourceInstance& addr, const Value& object,
             const std::string& each, std::string sensitive_json = "[]",
-            std::vector<std::string> dependencies = {}) {
+            std::vector<std::string> dependencies = {}, bool tainted = false) {
   state::ObjectState o;
+  if (tainted) o.status = state::ObjectState::Status::kTainted;
   o.attributes_json = EncodeJson(object.UnmarkedDeep()).json;
   o.sensitive_attributes_json = std::move(sensitive_json);
   o.dependencies = std::move(dependencies);
@@ -199,6 +200,79 @@ Plan ChangePlan() {
   prior.outputs["removed"] = {S("bye"), false};
   prior.outputs["same"] = {S("n1"), false};
   prior.outputs["secret"] = {S("changed"), true};
+  plan.prev_run_state = prior;
+  return plan;
+}
+
+Plan ReasonsPlan() {
+  Plan plan;
+  state::State& prior = plan.prior_state;
+  Value kept = Data(S("175e50e5-14a0-4ee6-4a29-2b86d531910b"), Sensitive(S("hidden")), S("hidden"));
+  Record(prior, Addr({}, "kept"), kept, "", R"([[{"type":"get_attr","value":"input"}]])");
+  plan.changes.push_back(Change(Addr({}, "kept"), Action::kNoOp, kept, kept));
+
+  Value requested = Data(S("00537955-6e6c-2d10-b752-4e850d942fca"), S("r"), S("r"));
+  Record(prior, Addr({}, "requested"), requested, "");
+  plan.changes.push_back(Change(Addr({}, "requested"), Action::kCreateThenDelete, requested,
+                                Data(UnknownString(), S("r"), UnknownString()),
+                                ActionReason::kReplaceByRequest));
+  plan.changes.back().create_before_destroy = true;
+
+  Value tainted = Data(S("78a71b83-56ad-730b-0330-368cf203f7dd"), S("t"), S("t"));
+  Record(prior, Addr({}, "tainted"), tainted, "", "[]", {}, /*tainted=*/true);
+  plan.changes.push_back(Change(Addr({}, "tainted"), Action::kDeleteThenCreate, tainted,
+                                Data(UnknownString(), S("t"), UnknownString()),
+                                ActionReason::kReplaceBecauseTainted));
+
+  plan.outputs.push_back(Output("kept", Action::kNoOp, S("hidden"), S("hidden"), true));
+  prior.outputs["kept"] = {S("hidden"), true};
+  plan.force_replace = {Addr({}, "requested")};
+  plan.prev_run_state = prior;
+  return plan;
+}
+
+Plan DestroyPlan() {
+  Plan plan;
+  plan.mode = PlanMode::kDestroy;
+  plan.variables.emplace("name", S("n1"));
+  plan.variables.emplace("secret", Sensitive(S("s3cr3t")));
+  state::State& prior = plan.prior_state;
+  auto gone = [&](addrs::AbsResourceInstance addr, Value object, const char* each,
+                  std::string sensitive = "[]", std::vector<std::string> deps = {}) {
+    Record(prior, addr, object, each, std::move(sensitive), std::move(deps));
+    plan.changes.push_back(Change(addr, Action::kDelete, object, Value::Null(DataType())));
+  };
+  auto same = [&](const char* id, Value v) { return Data(S(id), v, v); };
+  gone(Addr({}, "cnt", Int(0)), same("80bc08f8-bad1-d27b-2e65-b0c48a469edb", Value::Int(0)),
+       "list");
+  gone(Addr({}, "cnt", Int(1)), same("f18d6d8f-8a4e-fe5d-7174-5147f332e3db", Value::Int(1)),
+       "list");
+  gone(Addr({}, "cnt", Int(2)), same("4b527f26-c7ff-4336-5bff-203e3ed1d0f8", Value::Int(2)),
+       "list");
+  gone(Addr({}, "del"), same("1430e416-1db6-8c8a-9a40-547c6c7a852f", S("gone")), "");
+  gone(Addr({}, "keep"), same("e72f9ddb-94fc-1271-48a8-659c94c54849", S("n1")), "");
+  gone(Addr({}, "old"), same("64e5373f-a11a-1b4a-2e1b-12b48678e5b5", S("moving")), "");
+  gone(Addr({}, "rep"),
+       Data(S("ff65267b-cce4-351b-6794-f332f7a7386c"), S("same"), S("same"), S("t1")), "");
+  gone(Addr({}, "sens"),
+       Data(S("6b687b0d-a4d3-b9f5-29c5-4ef94eff75ea"),
+            Value::Object({{"plain", S("p")}, {"secret", Sensitive(S("s3cr3t"))}}),
+            Value::Object({{"plain", S("p")}, {"secret", S("s3cr3t")}})),
+       "", R"([[{"type":"get_attr","value":"input"},{"type":"get_attr","value":"secret"}]])");
+  gone(Addr({}, "trig"), same("94763e2f-9a6b-0da4-52d9-2a1e6d9076ed", S("t")), "", "[]",
+       {"terraform_data.upd"});
+  gone(Addr({}, "upd"), same("71451864-c066-8ffe-e375-901a336cccf3", S("v1")), "");
+  gone(Addr({{"m", Str("a")}}, "inner"), same("e62816fb-912e-2ae6-e35f-60ec28555647", S("a")), "");
+  gone(Addr({{"m", Str("b")}}, "inner"), same("26be0bbb-14e2-0745-7a53-574d23a33a2c", S("b")), "");
+
+  plan.outputs.push_back(Output("changes", Action::kDelete, S("one"), Value()));
+  plan.outputs.push_back(Output("removed", Action::kDelete, S("bye"), Value()));
+  plan.outputs.push_back(Output("same", Action::kDelete, S("n1"), Value()));
+  plan.outputs.push_back(Output("secret", Action::kDelete, S("s3cr3t"), Value(), true));
+  prior.outputs["changes"] = {S("one"), false};
+  prior.outputs["removed"] = {S("bye"), false};
+  prior.outputs["same"] = {S("n1"), false};
+  prior.outputs["secret"] = {S("s3cr3t"), true};
   plan.prev_run_state = prior;
   return plan;
 }

@@ -16,4 +16,11 @@ Plan CreatePlan();
 /// scenarios/change_after planned against the state scenarios/change_before left.
 Plan ChangePlan();
 
+/// scenarios/reasons after `terraform taint terraform_data.tainted`, planned with
+/// -replace=terraform_data.requested.
+Plan ReasonsPlan();
+
+/// scenarios/change_before planned with -destroy against the state it left.
+Plan DestroyPlan();
+
 }  // namespace cairn::planner::render_test
