@@ -442,6 +442,24 @@ class ConfigWriter {
       j["type"] = r.type;
       j["name"] = r.name;
       j["provider_config_key"] = ResourceProviderKey(r, path);
+      if (!r.provisioners.empty()) {
+        // Provisioner schemas are not known here: every argument but the meta-arguments.
+        Json provisioners = Json::array();
+        for (const config::Provisioner& p : r.provisioners) {
+          Json pj = Json::object();
+          pj["type"] = p.type;
+          BodyRef body;
+          if (p.block != nullptr && p.block->body) {
+            for (const ast::Attribute& a : p.block->body->attributes) {
+              if (a.name != "when" && a.name != "on_failure") body.attributes.push_back(&a);
+            }
+          }
+          Json expressions = ExpressionsJson(body, nullptr);
+          if (!expressions.empty()) pj["expressions"] = std::move(expressions);
+          provisioners.push_back(std::move(pj));
+        }
+        j["provisioners"] = std::move(provisioners);
+      }
       const providers::Schema* schema = ResourceSchema(r, path);
       Json expressions = ExpressionsJson(BodyRef{r.config.attributes, r.config.blocks},
                                          schema ? &schema->block : nullptr);

@@ -37,3 +37,4 @@ record reasons "$src/reasons" "$src/reasons" \
   "TF_CLI_CONFIG_FILE=/dev/null terraform taint -no-color terraform_data.tainted" \
   -replace=terraform_data.requested
 record destroy "$src/change_before" "$src/change_before" true -destroy
+record provisioners "" "$src/provisioners"

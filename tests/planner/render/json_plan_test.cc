@@ -73,6 +73,11 @@ void ExpectSameJson(const Json& want, const Json& got, const std::string& path =
   EXPECT_EQ(want.dump(), got.dump()) << "at " << path;
 }
 
+/// The configuration section of a plan without changes.
+Json ConfigurationOnly(const ConfigView& view) {
+  return RenderJsonPlan(Plan{}, TerraformSchemas(), view, JsonPlanOptions{})["configuration"];
+}
+
 struct LoadedConfig {
   config::ConfigResult result;
   ConfigView view;
@@ -130,6 +135,13 @@ TEST(JsonPlanTest, DestroyMatchesTerraform) {
   Json got = RenderJsonPlan(DestroyPlan(), TerraformSchemas(), config->view, o);
   Json want = Json::parse(Slurp(kDir / "testdata/destroy.show.json"));
   ExpectSameJson(Normalize(want), Normalize(got));
+}
+
+TEST(JsonPlanTest, ProvisionersInConfiguration) {
+  auto config = Load("provisioners");
+  Json got = ConfigurationOnly(config->view);
+  Json want = Json::parse(Slurp(kDir / "testdata/provisioners.show.json"))["configuration"];
+  ExpectSameJson(want, got);
 }
 
 TEST(JsonPlanTest, VersionAndTimestamp) {
