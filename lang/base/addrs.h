@@ -128,13 +128,15 @@ struct ParseAddrResult {
 };
 
 /// Parses a target address as `-target` takes it (Terraform's addrs.ParseTargetStr over
-/// hclsyntax.ParseTraversalAbs), with Terraform's errors: "Invalid target address",
-/// "Invalid address" (details such as "Resource specification must include a resource
-/// type and name.", "Module address prefix must be followed by dot and then a name.",
-/// "Invalid resource instance key: must be either a string or an integer."...), and for text
-/// that is not a traversal at all, hclsyntax's syntax errors. Diagnostic ranges are in a
-/// pseudo-file named `filename` (Terraform uses "" for command-line flags), line 1, columns of
-/// `text`.
+/// hclsyntax.ParseTraversalAbs), with Terraform's errors: "Invalid address" (details such as
+/// "Resource specification must include a resource type and name.", "Invalid resource
+/// instance key: value must be a whole number, between ..."), "Invalid address operator"
+/// (module steps), and for text that is not a traversal at all, hclsyntax's syntax errors
+/// ("Attribute name required", "Index value required", "Invalid character"...). Terraform's
+/// plan shows each as `Invalid target "TEXT"` with the detail (`Invalid force-replace address`
+/// for -replace); `terraform import` shows summary and detail. Diagnostic ranges are in a
+/// pseudo-file named `filename` (Terraform uses "" for command-line flags and
+/// "<import-address>" for import), line 1, with the byte offsets Terraform underlines.
 ParseAddrResult<Target> ParseTarget(std::string_view text, std::string_view filename = "");
 
 /// Parses an address that must name one resource instance (`-replace`, `state show`,
