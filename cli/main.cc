@@ -30,6 +30,7 @@ const std::map<std::string, Command>& Commands() {
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"output", {RunOutput, "Show output values from your root module", false}},
       {"plan", {RunPlan, "Show changes required by the current configuration", true}},
+      {"providers", {RunProviders, "Show the providers required for this configuration", false}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},
       {"version", {RunVersion, "Show the current Cairn version", false}},
   };

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace cairn::providers {
 
 struct Block;
 
+/// How a description is written (Terraform's configschema.StringKind): shown as
+/// `description_kind` "plain" or "markdown" in `providers schema -json`.
+enum class StringKind : uint8_t { kPlain, kMarkdown };
+
 /// One attribute. Exactly one of required/optional/computed-only holds: `required`;
 /// `optional` (and maybe `computed`: the provider fills it when the configuration does not);
 /// or `computed` alone (set by the provider only).
@@ -20,6 +25,7 @@ struct Attribute {
   std::string name;
   Type type;
   std::string description;
+  StringKind description_kind = StringKind::kPlain;
   bool required = false;
   bool optional = false;
   bool computed = false;
@@ -39,6 +45,7 @@ struct Block {
   std::vector<Attribute> attributes;
   std::vector<NestedBlock> blocks;
   std::string description;
+  StringKind description_kind = StringKind::kPlain;
 
   const Attribute* FindAttribute(std::string_view name) const;
   const NestedBlock* FindBlock(std::string_view type_name) const;
@@ -61,11 +68,35 @@ struct Schema {
   Block block;
 };
 
+/// A parameter of a provider-contributed function.
+struct FunctionParameter {
+  std::string name;
+  Type type;
+  std::string description;
+  bool allow_null_value = false;
+  bool allow_unknown_values = false;
+};
+
+/// A function a provider contributes (`provider::NAME::FUNCTION(...)`).
+struct FunctionDecl {
+  std::vector<FunctionParameter> parameters;
+  std::optional<FunctionParameter> variadic_parameter;
+  Type return_type;
+  std::string summary;
+  std::string description;
+  StringKind description_kind = StringKind::kPlain;
+  std::string deprecation_message;
+};
+
 /// Everything a provider describes (`cairn providers schema -json`).
 struct ProviderSchema {
-  Schema provider;  ///< the `provider` block's schema
+  /// The `provider` block's schema. A block without attributes, nested blocks or description
+  /// stands for "no configuration schema" (written as `{"version":0}`, as Terraform writes its
+  /// built-in provider's).
+  Schema provider;
   std::map<std::string, Schema, std::less<>> resource_types;
   std::map<std::string, Schema, std::less<>> data_sources;
+  std::map<std::string, FunctionDecl, std::less<>> functions;
 };
 
 }  // namespace cairn::providers

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "state/go_json_syntax.h"
+#include "lang/base/go_json_syntax.h"
 
 namespace cairn::state {
 

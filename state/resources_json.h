@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "lang/base/diagnostic.h"
-#include "state/go_json_syntax.h"
+#include "lang/base/go_json_syntax.h"
 #include "state/state.h"
 
 namespace cairn::state {

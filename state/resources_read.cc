@@ -7,11 +7,11 @@
 
 #include "lang/base/go_json.h"
 #include "lang/base/go_quote.h"
+#include "lang/base/typed_json.h"
 #include "lang/base/value_json.h"
 #include "state/go_decode.h"
 #include "state/json_cursor.h"
 #include "state/resources_json.h"
-#include "state/typed_json.h"
 
 namespace cairn::state {
 namespace {

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "lang/base/go_json.h"
+#include "lang/base/go_json_syntax.h"
+#include "lang/base/typed_json.h"
 #include "lang/base/value_json.h"
 #include "state/go_decode.h"
-#include "state/go_json_syntax.h"
 #include "state/json_cursor.h"
 #include "state/resources_json.h"
-#include "state/typed_json.h"
 
 namespace cairn::state {
 namespace {

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "lang/base/addrs.h"
+#include "lang/base/go_json_syntax.h"
 #include "lang/base/value_console.h"
-#include "state/go_json_syntax.h"
 
 namespace cairn::state {
 namespace {

@@ -1,14 +1,15 @@
-#include "state/typed_json.h"
+#include "lang/base/typed_json.h"
 
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include "lang/base/convert.h"
+#include "lang/base/go_json.h"
+#include "lang/base/go_json_syntax.h"
 #include "lang/base/value_json.h"
-#include "state/go_json_syntax.h"
 
-namespace cairn::state {
+namespace cairn {
 namespace {
 
 struct Decoded {
@@ -154,12 +155,83 @@ Decoded Decode(const JsonSpan& span, const Type& type) {
   return Fail("unsupported type");
 }
 
+/// Appends `v` encoded against `type`; false when a part of `v` is unknown.
+bool EncodeTyped(const Value& v, const Type& type, std::string& out) {
+  if (type.IsDynamic() && !v.type().IsDynamic()) {
+    out += "{\"value\":";
+    if (!EncodeTyped(v, v.type(), out)) return false;
+    out += ",\"type\":";
+    out += EncodeTypeJson(v.type());
+    out.push_back('}');
+    return true;
+  }
+  if (v.IsNull()) {
+    out += "null";
+    return true;
+  }
+  if (!v.IsKnown()) return false;
+  if (!type.HasDynamic()) {
+    JsonEncodeResult r = EncodeJson(v);
+    if (!r.ok()) return false;
+    out += r.json;
+    return true;
+  }
+  const std::vector<Value>& elements = v.Elements();
+  switch (type.kind()) {
+    case Type::Kind::kList:
+    case Type::Kind::kSet:
+    case Type::Kind::kTuple: {
+      out.push_back('[');
+      for (size_t i = 0; i < elements.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        const Type& element_type = type.IsTuple() ? type.TupleElements()[i] : type.ElementType();
+        if (!EncodeTyped(elements[i], element_type, out)) return false;
+      }
+      out.push_back(']');
+      return true;
+    }
+    case Type::Kind::kMap:
+    case Type::Kind::kObject: {
+      out.push_back('{');
+      const std::vector<std::string>& keys = v.Keys();
+      for (size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        AppendGoJsonString(out, keys[i]);
+        out.push_back(':');
+        const Type* element_type = &type;
+        if (type.IsMap()) {
+          element_type = &type.ElementType();
+        } else {
+          int index = type.AttributeIndex(keys[i]);
+          static const Type kDynamic;
+          element_type =
+              index < 0 ? &kDynamic : &type.Attributes()[static_cast<size_t>(index)].second;
+        }
+        if (!EncodeTyped(elements[i], *element_type, out)) return false;
+      }
+      out.push_back('}');
+      return true;
+    }
+    default:
+      return false;  // primitives have no dynamic part and were encoded above
+  }
+}
+
 }  // namespace
+
+TypedJsonEncodeResult EncodeTypedJson(const Value& v, const Type& type) {
+  TypedJsonEncodeResult r;
+  if (!EncodeTyped(v, type, r.json)) {
+    r.json.clear();
+    r.error = "value is not known";
+  }
+  return r;
+}
 
 TypedJsonResult DecodeTypedJson(std::string_view text, const Type& type) {
   size_t i = 0;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
-                             text[i] == '\r')) {
+  while (i < text.size() &&
+         (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) {
     ++i;
   }
   if (i == text.size()) return {Value(), "EOF"};
@@ -168,4 +240,4 @@ TypedJsonResult DecodeTypedJson(std::string_view text, const Type& type) {
   return {std::move(d.value), std::move(d.error)};
 }
 
-}  // namespace cairn::state
+}  // namespace cairn

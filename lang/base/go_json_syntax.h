@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace cairn::state {
+namespace cairn {
 
 /// A syntax error as Go's json.SyntaxError: `offset` counts the bytes read up to and
 /// including the one that made the text invalid (the length of the text at an unexpected end).
@@ -49,4 +49,4 @@ std::string CompactJson(std::string_view text);
 /// "bool", "array", "object").
 const char* JsonKindWord(JsonKind kind);
 
-}  // namespace cairn::state
+}  // namespace cairn

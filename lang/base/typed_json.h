@@ -8,7 +8,7 @@
 #include "lang/base/type.h"
 #include "lang/base/value.h"
 
-namespace cairn::state {
+namespace cairn {
 
 struct TypedJsonResult {
   Value value;
@@ -23,4 +23,17 @@ struct TypedJsonResult {
 /// `{"value": ..., "type": ...}`.
 TypedJsonResult DecodeTypedJson(std::string_view text, const Type& type);
 
-}  // namespace cairn::state
+/// The outcome of EncodeTypedJson: compact JSON text, or an error.
+struct TypedJsonEncodeResult {
+  std::string json;
+  std::string error;  ///< "value is not known" for an unknown part; empty on success
+  bool ok() const { return error.empty(); }
+};
+
+/// cty's json.Marshal(v, type), DecodeTypedJson's inverse (how Terraform writes a resource
+/// object's `attributes` in the state): as EncodeJson, except that where `type` has the
+/// dynamic pseudo-type and `v` a real type (null included), the value is written as
+/// `{"value":...,"type":...}`. Precondition: `v`'s type conforms to `type`. Marks are ignored.
+TypedJsonEncodeResult EncodeTypedJson(const Value& v, const Type& type);
+
+}  // namespace cairn

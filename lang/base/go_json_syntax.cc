@@ -1,11 +1,11 @@
-#include "state/go_json_syntax.h"
+#include "lang/base/go_json_syntax.h"
 
 #include <cstdint>
 #include <cstring>
 
 #include "lang/base/utf8.h"
 
-namespace cairn::state {
+namespace cairn {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -419,4 +419,4 @@ const char* JsonKindWord(JsonKind kind) {
   return "value";
 }
 
-}  // namespace cairn::state
+}  // namespace cairn

@@ -1,0 +1,7 @@
+locals {
+  a = 1
+}
+
+output "a" {
+  value = local.a
+}
