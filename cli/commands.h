@@ -38,4 +38,20 @@ int RunApply(const Args& args, Streams& io);
 /// require (built-in providers only), as `terraform providers schema -json` prints them.
 int RunProviders(const Args& args, Streams& io);
 
+/// `state <subcommand>`: the state management commands below (Terraform's exit codes: 0, 1 on
+/// any error; the help and exit code 1 without a known subcommand).
+int RunState(const Args& args, Streams& io);
+/// `state list [-state=PATH] [-id=ID] [address...]`: the resource instances in the state.
+int RunStateList(const Args& args, Streams& io);
+/// `state rm [options] ADDRESS...`: forgets resource instances.
+int RunStateRm(const Args& args, Streams& io);
+/// `state mv [options] SOURCE DESTINATION`: renames or moves instances, resources, modules.
+int RunStateMv(const Args& args, Streams& io);
+/// `state pull`: prints the stored state.
+int RunStatePull(const Args& args, Streams& io);
+/// `state push [options] PATH|-`: replaces the stored state with a snapshot.
+int RunStatePush(const Args& args, Streams& io);
+/// `force-unlock [-force] LOCK_ID`: Terraform's refusal for local state.
+int RunForceUnlock(const Args& args, Streams& io);
+
 }  // namespace cairn::cli

@@ -27,10 +27,12 @@ const std::map<std::string, Command>& Commands() {
   static const std::map<std::string, Command> commands = {
       {"apply", {RunApply, "Create or update infrastructure", true}},
       {"console", {RunConsole, "Try Cairn expressions at an interactive command prompt", false}},
+      {"force-unlock", {RunForceUnlock, "Release a stuck lock on the current workspace", false}},
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"output", {RunOutput, "Show output values from your root module", false}},
       {"plan", {RunPlan, "Show changes required by the current configuration", true}},
       {"providers", {RunProviders, "Show the providers required for this configuration", false}},
+      {"state", {RunState, "Advanced state management", false}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},
       {"version", {RunVersion, "Show the current Cairn version", false}},
   };

@@ -187,13 +187,22 @@ ReadStateResult LocalStateStore::Read() {
 }
 
 Diagnostics LocalStateStore::Write(State& state) {
-  Diagnostics diags;
   if (base_) {
     if (state.lineage.empty()) state.lineage = base_->lineage;
     state.serial = base_->serial + (SameContent(*base_, state) ? 0 : 1);
   } else {
     state.serial = 1;
   }
+  return WriteBytes(state);
+}
+
+Diagnostics LocalStateStore::WriteImported(State& state) {
+  if (base_ && !SameContent(*base_, state)) ++state.serial;
+  return WriteBytes(state);
+}
+
+Diagnostics LocalStateStore::WriteBytes(State& state) {
+  Diagnostics diags;
   if (state.lineage.empty()) state.lineage = NewUuid();
   state.cairn_version = CAIRN_VERSION;
   WriteStateResult out = WriteStateFile(state);
@@ -287,7 +296,14 @@ Diagnostics LocalStateStore::Lock(const LockRequest& request) {
                   LockErrorDetail(ErrnoText(EAGAIN), LockInfoPath()));
       return diags;
     }
-    std::this_thread::sleep_for(pause);
+    // Wake at the 400 ms mark at the latest: whoever waits that long hears about it, even
+    // when the lock comes free during the next pause (Terraform's slow message is a timer).
+    auto slow_mark = std::chrono::milliseconds(400) - waited;
+    if (!told_slow && slow_mark < pause) {
+      std::this_thread::sleep_for(slow_mark);
+    } else {
+      std::this_thread::sleep_for(pause);
+    }
     pause = std::min(pause * 2, std::chrono::milliseconds(400));
   }
   nlohmann::ordered_json info;

@@ -23,6 +23,7 @@ class LocalStateStore : public StateStore {
 
   ReadStateResult Read() override;
   Diagnostics Write(State& state) override;
+  Diagnostics WriteImported(State& state) override;
   Diagnostics Lock(const LockRequest& request) override;
   Diagnostics Unlock() override;
 
@@ -36,6 +37,9 @@ class LocalStateStore : public StateStore {
   std::optional<State> base_;
   std::string base_bytes_;    ///< the file as first read (the backup's content)
   bool backup_written_ = false;
+  /// Writes `state` with its bookkeeping already set.
+  Diagnostics WriteBytes(State& state);
+
   int lock_fd_ = -1;          ///< holds an open-file-description lock on the state file
   bool created_ = false;      ///< Lock created the state file (removed if still empty)
 };

@@ -38,6 +38,13 @@ class StateStore {
   /// `cairn_version` is this Cairn's. The written state becomes the new base.
   virtual Diagnostics Write(State& state) = 0;
 
+  /// Stores `state` as `state push` imports a snapshot (Terraform's WriteStateForMigration
+  /// followed by WriteState): its `lineage` is kept (a new random UUID when empty) and its
+  /// `serial` too, plus one when there was a base whose content differs. Checking that the
+  /// snapshot may replace the base (lineage, serial) is the caller's business. The written
+  /// state becomes the new base.
+  virtual Diagnostics WriteImported(State& state) = 0;
+
   /// Takes the lock, retrying until `request.timeout`; Terraform's "Error acquiring the state
   /// lock" when someone else holds it.
   virtual Diagnostics Lock(const LockRequest& request) = 0;

@@ -47,8 +47,24 @@ std::vector<std::string> SplitCommandLine(const std::string& line) {
   return words;
 }
 
-/// Terraform's text as Cairn prints it: only the name of the program to run for help differs.
+/// Terraform's text as Cairn prints it: only the name of the program to run for help differs,
+/// and a command's help text (it starts with "Usage: terraform ") names Cairn throughout.
 std::string AsCairn(std::string text) {
+  if (text.rfind("Usage: terraform ", 0) == 0) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+      if (text.compare(i, 9, "Terraform") == 0) {
+        out += "Cairn";
+        i += 9;
+      } else if (text.compare(i, 10, "terraform ") == 0) {
+        out += "cairn ";
+        i += 10;
+      } else {
+        out += text[i++];
+      }
+    }
+    return out;
+  }
   for (const char* from : {"\n  terraform "}) {
     std::string f = from;
     std::string t = "\n  cairn ";
@@ -116,6 +132,16 @@ INSTANTIATE_TEST_SUITE_P(Output, CliGoldenTest, ::testing::ValuesIn(Cases("outpu
 INSTANTIATE_TEST_SUITE_P(Plan, CliGoldenTest, ::testing::ValuesIn(Cases("plan")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Apply, CliGoldenTest, ::testing::ValuesIn(Cases("apply")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Providers, CliGoldenTest, ::testing::ValuesIn(Cases("providers")),
+                         CaseName);
+INSTANTIATE_TEST_SUITE_P(StateList, CliGoldenTest, ::testing::ValuesIn(Cases("state_list")),
+                         CaseName);
+INSTANTIATE_TEST_SUITE_P(StateRm, CliGoldenTest, ::testing::ValuesIn(Cases("state_rm")), CaseName);
+INSTANTIATE_TEST_SUITE_P(StateMv, CliGoldenTest, ::testing::ValuesIn(Cases("state_mv")), CaseName);
+INSTANTIATE_TEST_SUITE_P(StatePull, CliGoldenTest, ::testing::ValuesIn(Cases("state_pull")),
+                         CaseName);
+INSTANTIATE_TEST_SUITE_P(StatePush, CliGoldenTest, ::testing::ValuesIn(Cases("state_push")),
+                         CaseName);
+INSTANTIATE_TEST_SUITE_P(ForceUnlock, CliGoldenTest, ::testing::ValuesIn(Cases("force_unlock")),
                          CaseName);
 
 }  // namespace

@@ -5,7 +5,10 @@
 #   cmd               one command line per step, as typed after `terraform` (shell quoting)
 #   stdin.N           standard input of step N (optional; /dev/null otherwise)
 #   make_state        if present, `terraform apply -auto-approve` is run on the case's files
-#                     first and the terraform.tfstate it wrote is committed with the case
+#                     first and the terraform.tfstate it wrote is committed with the case;
+#                     when it names a directory (relative to the case, e.g.
+#                     ../../state_configs/full), `terraform init` and `apply` run on a copy of
+#                     that directory instead, so the case itself holds no configuration
 #   expected.N.out    stdout of step N
 #   expected.N.err    stderr of step N
 #   expected.N.rc     exit code of step N
@@ -25,9 +28,20 @@ for dir in "$root"/*/*/; do
   dir=${dir%/}
   rel=${dir#"$root"/}
   [[ -n "$filter" && "$rel" != "$filter" && "${rel%%/*}" != "$filter" ]] && continue
+  [[ -e "$dir/cmd" ]] || continue  # shared configurations (state_configs/*) are no cases
   rm -rf "$scratch/work"
   mkdir -p "$scratch/work"
-  if [[ -e "$dir/make_state" ]]; then
+  config=""
+  [[ -e "$dir/make_state" ]] && config="$(cat "$dir/make_state")"
+  if [[ -n "$config" ]]; then
+    rm -f "$dir/terraform.tfstate"
+    cp -r "$dir/$config/." "$scratch/work/"
+    (cd "$scratch/work" && terraform init -no-color >/dev/null &&
+      terraform apply -auto-approve -no-color >/dev/null)
+    cp "$scratch/work/terraform.tfstate" "$dir/terraform.tfstate"
+    rm -rf "$scratch/work"
+    mkdir -p "$scratch/work"
+  elif [[ -e "$dir/make_state" ]]; then
     rm -f "$dir/terraform.tfstate"
     cp -r "$dir/." "$scratch/work/"
     (cd "$scratch/work" && terraform apply -auto-approve -no-color >/dev/null)

@@ -1,0 +1,7 @@
+resource "terraform_data" "b" {
+  input = "b"
+}
+
+module "inner" {
+  source = "./inner"
+}
