@@ -3,6 +3,7 @@
 /// (-state-out). Both states are locked for the whole command and written atomically after
 /// timestamped backups; the destination is written first, so a failure never loses objects.
 
+#include <filesystem>
 #include <string>
 
 #include "cli/commands.h"
@@ -244,6 +245,14 @@ int RunStateMv(const Args& args, Streams& io) {
   state::State& state_from = *read_from.state;
 
   std::optional<state::State> separate_to;
+  std::error_code ec;
+  if (!state_out_path.empty() &&
+      std::filesystem::weakly_canonical(state_out_path, ec) ==
+          std::filesystem::weakly_canonical(state_flags.state_path, ec)) {
+    // The same file: one state, one lock (Terraform would read it twice and let the second
+    // write drop what the first added).
+    state_out_path.clear();
+  }
   if (!state_out_path.empty()) {
     if (backup_out_path == "-" || backup_out_path.empty()) {
       backup_out_path = TimestampedBackupPath(state_out_path);

@@ -304,6 +304,16 @@ TEST(StateCliTest, MvToAnotherStateFileWritesBothWithBackups) {
   EXPECT_EQ(BackupsIn(dir.path()).size(), 1u);  // out.tfstate had no previous content
 }
 
+TEST(StateCliTest, MvWithStateOutNamingTheSameFileKeepsEverything) {
+  ScratchDir dir;
+  dir.Write("terraform.tfstate", StateJson({{"", "a", ""}, {"", "b", ""}}));
+  CliResult r = RunCairn(dir.path(), {"state", "mv", "-state-out=./terraform.tfstate",
+                                      "terraform_data.a", "terraform_data.z"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCairn(dir.path(), {"state", "list"});
+  EXPECT_EQ(r.out, "terraform_data.b\nterraform_data.z\n");
+}
+
 TEST(StateCliTest, PushKeepsThePushedLineageAndSerial) {
   ScratchDir dir;
   dir.Write("pushed.tfstate", StateJson({{"", "a", ""}}, 7));
