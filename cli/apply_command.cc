@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/outputs_view.h"
 #include "cli/plan_operation.h"
+#include "planner/render/human_plan.h"
 
 namespace cairn::cli {
 namespace {
@@ -58,12 +59,11 @@ int RunApply(const Args& args, Streams& io) {
   }
   std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypeApply", false, io);
   if (!op) return 1;
-  bool changes = HasChanges(op->changes);
-  if (changes) {
-    io.out << RenderOutputChanges(op->changes) << kOutputsOnlyFooter;
-  } else {
-    io.out << kNoChanges;
-  }
+  planner::Plan plan = OutputsPlan(*op);
+  planner::HumanPlanOptions render;
+  render.color = op->color;
+  io.out << planner::RenderHumanPlan(plan, {}, render);
+  bool changes = plan.Applyable();
   if (changes && !auto_approve) {
     io.out << "\nDo you want to perform these actions?\n"
               "  Terraform will perform the actions described above.\n"

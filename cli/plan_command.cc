@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/plan_operation.h"
+#include "planner/render/human_plan.h"
 
 namespace cairn::cli {
 namespace {
@@ -59,11 +60,12 @@ int RunPlan(const Args& args, Streams& io) {
   }
   std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypePlan", true, io);
   if (!op) return 1;
-  if (!HasChanges(op->changes)) {
-    io.out << kNoChanges;
-    return 0;
-  }
-  io.out << RenderOutputChanges(op->changes) << kOutputsOnlyFooter << "\n";
+  planner::Plan plan = OutputsPlan(*op);
+  planner::HumanPlanOptions render;
+  render.color = op->color;
+  io.out << planner::RenderHumanPlan(plan, {}, render);
+  if (!plan.Applyable()) return 0;
+  io.out << "\n";
   for (int i = 0; i < 77; ++i) io.out << "\xe2\x94\x80";  // ─
   io.out << "\n\nNote: You didn't use the -out option to save this plan, so Terraform can't\n"
             "guarantee to take exactly these actions if you run \"terraform apply\" now.\n";

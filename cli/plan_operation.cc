@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "lang/base/source_index.h"
+#include "planner/plan/output_changes.h"
 
 namespace cairn::cli {
 namespace {
@@ -156,8 +157,14 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
     return nullptr;
   }
   if (!diags.empty()) PrintDiagnostics(diags, root.sources, io, op->color);
-  op->changes = PlanOutputChanges(op->prior.outputs, values.values.outputs);
+  op->changes = planner::PlanOutputChanges(op->prior.outputs, values.values.outputs);
   return op;
+}
+
+planner::Plan OutputsPlan(const PlanOperation& op) {
+  planner::Plan plan;
+  plan.outputs = op.changes;
+  return plan;
 }
 
 }  // namespace cairn::cli

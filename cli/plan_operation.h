@@ -10,7 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/go_flags.h"
-#include "cli/output_changes.h"
+#include "planner/plan/plan.h"
 #include "cli/root_module.h"
 #include "cli/state_flags.h"
 #include "planner/values/module_values.h"
@@ -40,7 +40,7 @@ struct PlanOperation {
   std::unique_ptr<RootModule> root;
   std::unique_ptr<state::LocalStateStore> store;
   state::State prior;  ///< the state read (an empty one when there was none)
-  std::vector<OutputChange> changes;
+  std::vector<planner::OutputChange> changes;
   bool color = false;
   ~PlanOperation();
 };
@@ -53,14 +53,7 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
                                                 const std::string& lock_operation,
                                                 bool announce_failure, Streams& io);
 
-/// Terraform's footer after a plan's changes ("You can apply this plan ...").
-inline constexpr const char* kOutputsOnlyFooter =
-    "\nYou can apply this plan to save these new output values to the Terraform\n"
-    "state, without changing any real infrastructure.\n";
-
-inline constexpr const char* kNoChanges =
-    "\nNo changes. Your infrastructure matches the configuration.\n\n"
-    "Terraform has compared your real infrastructure against your configuration\n"
-    "and found no differences, so no changes are needed.\n";
+/// The plan `op` made (outputs only), as the renderers take it.
+planner::Plan OutputsPlan(const PlanOperation& op);
 
 }  // namespace cairn::cli

@@ -9,18 +9,9 @@
 
 #include "lang/base/type.h"
 #include "lang/base/value.h"
+#include "lang/base/value_path.h"
 
 namespace cairn {
-
-/// One step of a path into a value: `.name` (an attribute) or `[key]` (an index; the key is
-/// a number or a string value).
-struct PathStep {
-  enum class Kind { kAttr, kIndex };
-  Kind kind = Kind::kIndex;
-  std::string name;  ///< kAttr
-  Value key;         ///< kIndex
-};
-using ValuePath = std::vector<PathStep>;
 
 /// Terraform's tfdiags.FormatCtyPath: `.name`, `[0]`, `["key"]` concatenated.
 std::string FormatValuePath(const ValuePath& path);

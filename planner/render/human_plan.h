@@ -20,8 +20,10 @@ struct HumanPlanOptions {
 /// holds nothing worth showing.
 std::string RenderDrift(const Plan& plan, const Schemas& schemas, const HumanPlanOptions& o);
 
-/// The changes: the symbol legend ("Cairn used the selected providers to generate the
-/// following execution plan. Resource actions are indicated with the following symbols:"),
+/// The whole plan text Terraform's plan renderer prints: the drift section (RenderDrift) and,
+/// after it, a horizontal rule; then the changes: the symbol legend ("Cairn used the
+/// selected providers to generate the following execution plan. Resource actions are
+/// indicated with the following symbols:"),
 /// "Cairn will perform the following actions:", one block per change that is not a no-op
 /// (`# addr will be created`, reason lines, `+ resource "type" "name" {` with nested
 /// attribute diffs, `# forces replacement`, `(known after apply)`, `(sensitive value)`,
@@ -29,7 +31,8 @@ std::string RenderDrift(const Plan& plan, const Schemas& schemas, const HumanPla
 /// "Changes to Outputs:". For a plan without resource changes but with output changes: just
 /// "Changes to Outputs:" and Terraform's "You can apply this plan to save these new output
 /// values..." paragraph; with no change at all: the "No changes." paragraph of the plan's
-/// mode. Starts with "\n" as Terraform's output does.
+/// mode. Starts with "\n" as Terraform's output does. Changes are listed by address text, as
+/// Terraform's JSON plan orders them.
 std::string RenderHumanPlan(const Plan& plan, const Schemas& schemas, const HumanPlanOptions& o);
 
 /// Terraform's "Changes to Outputs:" block for `changes` ("" when all are no-ops).

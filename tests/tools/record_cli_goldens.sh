@@ -12,6 +12,8 @@
 #   expected.N.out    stdout of step N
 #   expected.N.err    stderr of step N
 #   expected.N.rc     exit code of step N
+# Terraform's product name in the plan texts Cairn's renderer prints is replaced by "Cairn"
+# (tests/tools/cairn_product_name.py).
 # Steps run in order in one scratch copy of the case, so a step sees the state the previous
 # ones wrote. tests/cli/cli_golden_test.cc runs the same steps with cairn and compares.
 # The test suite never runs this script; it only reads what it wrote.
@@ -19,6 +21,7 @@
 # Usage: record_cli_goldens.sh [GROUP[/CASE]]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../cli/testdata" && pwd)"
+tools="$(cd "$(dirname "$0")" && pwd)"
 export TF_CLI_CONFIG_FILE=/dev/null
 for v in $(env | grep -o '^TF_VAR_[^=]*' || true); do unset "$v"; done
 scratch=$(mktemp -d)
@@ -63,6 +66,8 @@ for dir in "$root"/*/*/; do
       >"$dir/expected.$n.out" 2>"$dir/expected.$n.err")
     echo $? >"$dir/expected.$n.rc"
     set -e
+    # Plan texts say "Cairn" where Terraform names itself (re-wrapped as Terraform wraps).
+    python3 "$tools/cairn_product_name.py" "$dir/expected.$n.out"
   done <"$dir/cmd"
   echo "$rel: $n steps"
 done

@@ -1,0 +1,6 @@
+import {
+  to = terraform_data.i
+  id = "imported-id"
+}
+resource "terraform_data" "i" {
+}

@@ -1,0 +1,9 @@
+resource "terraform_data" "a" {
+  input = "one\ntwo\nthree\nfour\n"
+}
+resource "terraform_data" "b" {
+  input = "single"
+}
+resource "terraform_data" "c" {
+  input = "x\ny"
+}

@@ -1,0 +1,71 @@
+"""Turns Terraform's plan/show texts into Cairn's: "Terraform" becomes "Cairn" in the
+paragraphs Cairn's renderers print, re-wrapped as Terraform wraps them (78 columns when
+stdout is not a terminal). Deterministic: only the listed paragraphs change.
+
+Used by the golden recorders (record_plan_render_goldens.py, record_cli_goldens.sh)."""
+
+import sys
+
+WIDTH = 78
+
+# Paragraphs Terraform word-wraps (format.WordWrap), unwrapped, as Terraform writes them.
+WRAPPED = [
+    "Terraform used the selected providers to generate the following execution plan. "
+    "Resource actions are indicated with the following symbols:",
+    "You can apply this plan to save these new output values to the Terraform state, "
+    "without changing any real infrastructure.",
+    "Terraform has compared your real infrastructure against your configuration and found "
+    "no differences, so no changes are needed.",
+    "Either you have not created any objects yet or the existing objects were already "
+    "deleted outside of Terraform.",
+    "Terraform has checked that the real remote objects still match the result of your "
+    "most recent changes, and found no differences.",
+    "Terraform detected the following changes made outside of Terraform since the last "
+    "\"terraform apply\" which may have affected this plan:",
+    "This is a refresh-only plan, so Terraform will not take any actions to undo these. If "
+    "you were expecting these changes then you can apply this plan to record the updated "
+    "values in the Terraform state without changing any remote objects.",
+    "Your configuration already matches the changes detected above. If you'd like to "
+    "update the Terraform state to match, create and apply a refresh-only plan:",
+]
+
+# Lines Terraform prints unwrapped.
+LINES = [
+    "Terraform will perform the following actions:",
+    "Terraform planned the following actions, but then encountered a problem:",
+    "Note: Objects have changed outside of Terraform",
+    "will no longer be managed by Terraform, but ",
+    "will be removed from Terraform state, but ",
+]
+
+
+def wrap(text, width=WIDTH):
+    """go-wordwrap's WrapString at width - 1 runes, as Terraform's format.WordWrap."""
+    limit = width - 1
+    out, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > limit:
+            out.append(line)
+            line = word
+        else:
+            line = word if not line else line + " " + word
+    out.append(line)
+    return "\n".join(out)
+
+
+def to_cairn(text):
+    for para in WRAPPED:
+        text = text.replace(wrap(para), wrap(para.replace("Terraform", "Cairn")))
+    for line in LINES:
+        text = text.replace(line, line.replace("Terraform", "Cairn"))
+    return text
+
+
+if __name__ == "__main__":
+    for path in sys.argv[1:]:
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+        new = to_cairn(old)
+        if new != old:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(new)
