@@ -134,12 +134,13 @@ std::string ActionSymbol(Action action, bool color);
 std::string EnsureValidAttributeName(const std::string& name);
 
 /// Terraform's collections.ProcessSlice: calls `process(before_ix, after_ix)` for each
-/// element pair in display order, an index past the end meaning "absent on that side". Equal
-/// lengths that are not a reordering pair elements by index; otherwise the longest common
-/// subsequence is kept, other elements deleted then created, except that neighbouring
-/// elements both `is_obj` are diffed as one changed element.
+/// element pair in display order, an index past the end meaning "absent on that side". The
+/// longest common subsequence is kept, other elements deleted then created, except that
+/// neighbouring elements both `is_obj` are diffed as one changed element. With
+/// `pair_same_length` (lists and arrays, not the lines of a string), equal lengths that are
+/// not a reordering pair elements by index instead.
 void ProcessSlice(const std::vector<Value>& before, const std::vector<Value>& after,
                   const std::function<void(size_t, size_t)>& process,
-                  const std::function<bool(const Value&)>& is_obj);
+                  const std::function<bool(const Value&)>& is_obj, bool pair_same_length);
 
 }  // namespace cairn::planner::diff

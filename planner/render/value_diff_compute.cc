@@ -242,8 +242,8 @@ bool IsReorder(const std::vector<Value>& before, const std::vector<Value>& after
 /// past the end meaning "absent" on that side.
 void ProcessSlice(const std::vector<Value>& before, const std::vector<Value>& after,
                   const std::function<void(size_t, size_t)>& process,
-                  const std::function<bool(const Value&)>& is_obj) {
-  if (before.size() == after.size() && !IsReorder(before, after)) {
+                  const std::function<bool(const Value&)>& is_obj, bool pair_same_length) {
+  if (pair_same_length && before.size() == after.size() && !IsReorder(before, after)) {
     for (size_t i = 0; i < before.size(); ++i) process(i, i);
     return;
   }
@@ -415,7 +415,7 @@ Diff JsonUpdate(const Change& c, JsonType type) {
             d.children.push_back(TransformJson(SliceChild(c, before, after, bi, ai)));
             current = CompareActions(current, d.children.back().action);
           },
-          [](const Value& v) { return GetJsonType(v, true) == JsonType::kObject; });
+          [](const Value& v) { return GetJsonType(v, true) == JsonType::kObject; }, true);
       d.action = current;
       return d;
     }
@@ -507,7 +507,7 @@ Diff ComputeDiffForType(const Change& c, const Type& type) {
           d.children.push_back(ComputeDiffForType(child, type.ElementType()));
           current = CompareActions(current, d.children.back().action);
         },
-        [object_elements](const Value&) { return object_elements; });
+        [object_elements](const Value&) { return object_elements; }, true);
     d.action = current;
     return d;
   }

@@ -253,7 +253,7 @@ std::string RenderString(const Diff& d, int indent, const RenderOptions& o) {
               lines.push_back(prefix(Action::kNoOp) + bl[bi]);
             }
           },
-          [](const Value&) { return false; });
+          [](const Value&) { return false; }, false);
       break;
     }
   }

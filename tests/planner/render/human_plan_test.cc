@@ -246,6 +246,8 @@ TEST(HumanPlanTest, Multiline) {
              Data(Id(2), S("now\nmulti"), Unk())),
       Update("terraform_data.c", Data(Id(3), S("x\ny"), S("x\ny")),
              Data(Id(3), S("single again"), Unk())),
+      Update("terraform_data.d", Data(Id(4), S("one\ntwo\nthree"), S("one\ntwo\nthree")),
+             Data(Id(4), S("one\n2\nthree"), Unk())),
   };
   Check(plan, "multiline");
 }
@@ -278,8 +280,12 @@ TEST(HumanPlanTest, NullTransition) {
 TEST(HumanPlanTest, Sets) {
   Plan plan;
   Value before = Value::Set(Type::String(), {S("a"), S("b"), S("c")});
+  Value list = Tup({N("1"), N("2"), N("3")});
   plan.changes = {Update("terraform_data.a", Data(Id(1), before, before),
-                         Data(Id(1), Value::Set(Type::String(), {S("a"), S("c"), S("d")}), Unk()))};
+                         Data(Id(1), Value::Set(Type::String(), {S("a"), S("c"), S("d")}), Unk())),
+                  // A reordering of equally long lists is not diffed element by element.
+                  Update("terraform_data.b", Data(Id(2), list, list),
+                         Data(Id(2), Tup({N("3"), N("1"), N("2")}), Unk()))};
   Check(plan, "sets");
 }
 

@@ -7,3 +7,6 @@ resource "terraform_data" "b" {
 resource "terraform_data" "c" {
   input = "x\ny"
 }
+resource "terraform_data" "d" {
+  input = "one\ntwo\nthree"
+}

@@ -7,3 +7,6 @@ resource "terraform_data" "b" {
 resource "terraform_data" "c" {
   input = "single again"
 }
+resource "terraform_data" "d" {
+  input = "one\n2\nthree"
+}
