@@ -1,25 +1,36 @@
-/// `cairn apply`: Terraform's `apply` for configurations without resources: plans, asks for
-/// approval, then records the root module's output values in the state.
+/// `cairn apply [PLANFILE]`: Terraform's `apply`: plans (or reads a saved plan), asks for
+/// approval, applies in dependency order and records the results in the state.
+
+#include <fmt/format.h>
 
 #include <chrono>
+#include <fstream>
 #include <string>
 
 #include "cli/commands.h"
 #include "cli/outputs_view.h"
 #include "cli/plan_operation.h"
+#include "lang/base/go_quote.h"
+#include "lang/base/source_index.h"
+#include "planner/plan/planfile.h"
 #include "planner/render/human_plan.h"
 
 namespace cairn::cli {
 namespace {
 
-constexpr const char* kApplyHelp = R"(Usage: cairn [global options] apply [options]
+constexpr const char* kApplyHelp = R"(Usage: cairn [global options] apply [options] [PLAN]
 
   Creates or updates infrastructure according to Cairn configuration
   files in the current directory.
 
-  So far Cairn applies configurations without resources, data sources and
-  module calls: applying records the root module's output values in the
-  state.
+  By default, Cairn will generate a new plan and present it for your
+  approval before taking any action. You can optionally provide a plan
+  file created by a previous call to "cairn plan", in which case
+  Cairn will take the actions described in that plan without any
+  confirmation prompt.
+
+  The plan options of "cairn plan" (-destroy, -refresh-only, -target,
+  -exclude, -replace, -refresh=false, -parallelism) apply here too.
 
 Options:
 
@@ -48,22 +59,192 @@ Options:
 
 }  // namespace
 
+namespace {
+
+/// Terraform's per-resource progress lines.
+class ProgressHooks : public planner::ApplyHooks {
+ public:
+  ProgressHooks(Streams& io, bool color) : io_(io), color_(color) {}
+
+  void PreApply(const addrs::AbsResourceInstance& addr, planner::Action action,
+                const Value& prior) override {
+    std::string id = IdOf(prior);
+    std::string verb = action == planner::Action::kCreate   ? "Creating..."
+                       : action == planner::Action::kUpdate ? "Modifying..."
+                                                            : "Destroying...";
+    Line(addr, verb + (action == planner::Action::kCreate || id.empty() ? "" : " [id=" + id + "]"));
+  }
+
+  void PostApply(const addrs::AbsResourceInstance& addr, planner::Action action,
+                 const Value& new_state, bool failed,
+                 std::chrono::steady_clock::duration elapsed) override {
+    if (failed) return;
+    long secs = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
+    std::string id = IdOf(new_state);
+    std::string what = action == planner::Action::kCreate   ? "Creation complete"
+                       : action == planner::Action::kUpdate ? "Modifications complete"
+                                                            : "Destruction complete";
+    Line(addr, fmt::format("{} after {}s{}", what, secs,
+                           id.empty() || action == planner::Action::kDelete ? ""
+                                                                             : " [id=" + id + "]"));
+  }
+
+ private:
+  static std::string IdOf(const Value& v) {
+    if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) return "";
+    const Value* id = v.Find("id");
+    if (!id || !id->IsKnown() || id->IsNull() || id->type() != Type::String()) return "";
+    return id->UnmarkedDeep().AsString();
+  }
+
+  void Line(const addrs::AbsResourceInstance& addr, const std::string& text) {
+    if (color_) {
+      io_.out << "\x1b[0m\x1b[1m" << addr.ToString() << ": " << text << "\x1b[0m\x1b[0m\n";
+    } else {
+      io_.out << addr.ToString() << ": " << text << "\n";
+    }
+    io_.out.flush();
+  }
+
+  Streams& io_;
+  bool color_;
+};
+
+struct ChangeCounts {
+  int added = 0, changed = 0, destroyed = 0;
+};
+
+ChangeCounts CountChanges(const planner::Plan& plan) {
+  ChangeCounts c;
+  for (const planner::ResourceInstanceChange& ch : plan.changes) {
+    switch (ch.action) {
+      case planner::Action::kCreate: ++c.added; break;
+      case planner::Action::kUpdate: ++c.changed; break;
+      case planner::Action::kDelete: ++c.destroyed; break;
+      case planner::Action::kDeleteThenCreate:
+      case planner::Action::kCreateThenDelete:
+        ++c.added;
+        ++c.destroyed;
+        break;
+      default: break;
+    }
+  }
+  return c;
+}
+
+void PrintSummary(const planner::Plan& plan, const state::State& applied, Streams& io) {
+  ChangeCounts counts = CountChanges(plan);
+  if (plan.mode == planner::PlanMode::kDestroy) {
+    io.out << fmt::format("\nDestroy complete! Resources: {} destroyed.\n", counts.destroyed);
+    return;
+  }
+  io.out << fmt::format("\nApply complete! Resources: {} added, {} changed, {} destroyed.\n",
+                        counts.added, counts.changed, counts.destroyed);
+  if (!applied.outputs.empty()) {
+    io.out << "\nOutputs:\n\n" << RenderOutputLines(applied.outputs);
+  }
+}
+
+/// `apply PLANFILE`: the saved plan applied as it is, when neither the state nor the
+/// configuration changed since it was made.
+int ApplySavedPlan(const PlanFlags& flags, Streams& io) {
+  const bool color = io.ErrColor() && !flags.no_color && !io.no_color;
+  const std::string& path = flags.positional[0];
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      Diagnostics d;
+      d.Error("Failed to load plan file",
+              fmt::format("Couldn't read the given plan file {}: no such file or directory.",
+                          GoQuote(path)));
+      PrintDiagnostics(d, EmptySourceIndex(), io, color);
+      return 1;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  planner::DecodePlanFileResult decoded = planner::DecodePlanFile(bytes);
+  if (!decoded.saved) {
+    PrintDiagnostics(decoded.diagnostics, EmptySourceIndex(), io, color);
+    return 1;
+  }
+  const planner::SavedPlan& saved = *decoded.saved;
+  std::unique_ptr<RootModule> root = LoadRootModule(".", {}, /*unset_as_unknown=*/true);
+  if (root->loaded.diagnostics.HasErrors()) {
+    PrintDiagnostics(root->loaded.diagnostics, root->sources, io, color);
+    return 1;
+  }
+  planner::LoadModuleTreeResult tree = planner::LoadModuleTree(root->loaded.module);
+  if (tree.diagnostics.HasErrors()) {
+    PrintDiagnostics(tree.diagnostics, root->sources, io, color);
+    return 1;
+  }
+  std::string state_path =
+      flags.state.state_path.empty() ? "terraform.tfstate" : flags.state.state_path;
+  state::LocalStateStore store(state_path);
+  Diagnostics lock = LockState(store, flags.state, "OperationTypeApply", io);
+  if (lock.HasErrors()) {
+    PrintDiagnostics(lock, root->sources, io, color);
+    return 1;
+  }
+  struct Unlock {
+    state::LocalStateStore& s;
+    ~Unlock() { s.Unlock(); }
+  } unlock{store};
+  state::ReadStateResult read = store.Read();
+  if (read.diagnostics.HasErrors()) {
+    PrintDiagnostics(read.diagnostics, root->sources, io, color);
+    return 1;
+  }
+  state::State current = read.state ? *read.state : state::State();
+  Diagnostics stale = planner::CheckStale(saved, planner::ConfigHash("."), current);
+  if (stale.HasErrors()) {
+    PrintDiagnostics(stale, root->sources, io, color);
+    return 1;
+  }
+  planner::InputValues inputs;
+  for (const auto& [name, value] : saved.plan.variables) {
+    planner::InputValue v;
+    v.value = value.UnmarkedDeep();
+    v.source = planner::InputSource::kCommandLine;
+    inputs[name] = v;
+  }
+  BuiltinProviderResolver providers;
+  ProgressHooks hooks(io, color);
+  planner::ApplyResult applied =
+      planner::ApplyPlan(*tree.tree, saved.plan, inputs, providers, hooks);
+  // The saved plan's prior state carries the lineage and serial the store compares with.
+  Diagnostics written = store.Write(applied.state);
+  Diagnostics all = applied.diagnostics;
+  all.Append(written);
+  if (!all.empty()) PrintDiagnostics(all, root->sources, io, color);
+  if (all.HasErrors()) return 1;
+  PrintSummary(saved.plan, applied.state, io);
+  return 0;
+}
+
+}  // namespace
+
 int RunApply(const Args& args, Streams& io) {
   PlanFlags plan_flags;
   bool auto_approve = false;
   GoFlags flags;
   plan_flags.Register(flags);
   flags.Bool("auto-approve", &auto_approve);
-  if (std::optional<int> stop = plan_flags.ParseArguments(args, flags, "apply", kApplyHelp, io)) {
+  if (std::optional<int> stop =
+          plan_flags.ParseArguments(args, flags, "apply", kApplyHelp, io, 1)) {
     return *stop;
   }
+  if (!plan_flags.positional.empty()) return ApplySavedPlan(plan_flags, io);
   std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypeApply", false, io);
   if (!op) return 1;
-  planner::Plan plan = OutputsPlan(*op);
+  const planner::Plan& plan = op->result.plan;
+  PrintRefreshLines(*op, io);
   planner::HumanPlanOptions render;
   render.color = op->color;
-  io.out << planner::RenderHumanPlan(plan, {}, render);
-  bool changes = plan.Applyable();
+  io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
+  const bool changes = plan.Applyable();
   if (changes && !auto_approve) {
     io.out << "\nDo you want to perform these actions?\n"
               "  Terraform will perform the actions described above.\n"
@@ -83,31 +264,17 @@ int RunApply(const Args& args, Streams& io) {
     }
   }
 
-  // Applying: the values again, now with impure functions (timestamp(), uuid()) known.
   RootModule& root = *op->root;
-  planner::EvaluateOptions options;
-  options.planning = false;
-  options.plan_time = std::chrono::system_clock::now();
-  planner::ModuleValuesResult values =
-      planner::EvaluateRootModule(root.loaded.module, root.inputs.values, options);
-  if (values.diagnostics.HasErrors()) {
-    PrintDiagnostics(values.diagnostics, root.sources, io, op->color);
-    return 1;
-  }
-  state::State next = op->prior;
-  next.outputs.clear();
-  for (const auto& [name, o] : values.values.outputs) {
-    if (o.value.IsKnown() && o.value.IsNull()) continue;  // Terraform records no null outputs
-    next.outputs[name] =
-        state::OutputState{o.value.UnmarkedDeep(), o.sensitive || o.value.ContainsMarked()};
-  }
-  Diagnostics written = op->store->Write(next);
-  if (written.HasErrors()) {
-    PrintDiagnostics(written, root.sources, io, op->color);
-    return 1;
-  }
-  io.out << "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n";
-  if (!next.outputs.empty()) io.out << "\nOutputs:\n\n" << RenderOutputLines(next.outputs);
+  ProgressHooks hooks(io, op->color);
+  planner::ApplyResult applied =
+      planner::ApplyPlan(*op->tree, plan, root.inputs.values, op->providers, hooks);
+  // Whatever happened, what was done is recorded.
+  Diagnostics written = op->store->Write(applied.state);
+  Diagnostics all = applied.diagnostics;
+  all.Append(written);
+  if (!all.empty()) PrintDiagnostics(all, root.sources, io, op->color);
+  if (all.HasErrors()) return 1;
+  PrintSummary(plan, applied.state, io);
   return 0;
 }
 

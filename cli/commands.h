@@ -34,6 +34,9 @@ int RunPlan(const Args& args, Streams& io);
 /// state.
 int RunApply(const Args& args, Streams& io);
 
+/// `cairn show [PLANFILE]`: the state or a saved plan (text, -json, -markdown).
+int RunShow(const Args& args, Streams& io);
+
 /// `providers schema -json`: the schemas of the providers the configuration and the state
 /// require (built-in providers only), as `terraform providers schema -json` prints them.
 int RunProviders(const Args& args, Streams& io);

@@ -31,6 +31,7 @@ const std::map<std::string, Command>& Commands() {
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"output", {RunOutput, "Show output values from your root module", false}},
       {"plan", {RunPlan, "Show changes required by the current configuration", true}},
+      {"show", {RunShow, "Show the current state or a saved plan", false}},
       {"providers", {RunProviders, "Show the providers required for this configuration", false}},
       {"state", {RunState, "Advanced state management", false}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},

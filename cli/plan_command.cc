@@ -1,10 +1,14 @@
-/// `cairn plan`: Terraform's `plan` for configurations without resources: how the root
-/// module's outputs would change in the state.
+/// `cairn plan`: Terraform's `plan`: refresh, then the changes applying the configuration
+/// would make, in Terraform's text.
 
 #include <string>
 
 #include "cli/commands.h"
 #include "cli/plan_operation.h"
+#include <fmt/format.h>
+
+#include "lang/base/atomic_file.h"
+#include "planner/plan/planfile.h"
 #include "planner/render/human_plan.h"
 
 namespace cairn::cli {
@@ -16,24 +20,41 @@ constexpr const char* kPlanHelp = R"(Usage: cairn [global options] plan [options
   would take to apply the current configuration. This command will not
   actually perform the planned actions.
 
-  So far Cairn plans configurations without resources, data sources and
-  module calls: the plan shows how the root module's output values change.
+Plan Customization Options:
 
-Options:
+  The following options customize how Cairn will produce its plan. You
+  can also use these options when you run "cairn apply" without passing
+  it a saved plan, in order to plan and apply in a single command.
 
-  -detailed-exitcode  Return detailed exit codes when the command exits.
-                      This will change the meaning of exit codes to:
-                      0 - Succeeded, diff is empty (no changes)
-                      1 - Errored
-                      2 - Succeeded, there is a diff
+  -destroy            Select the "destroy" planning mode, which creates a plan
+                      to destroy all objects currently managed by this
+                      Cairn configuration instead of the usual behavior.
 
-  -input=true         Ask for input for variables if not directly set.
+  -refresh-only       Select the "refresh only" planning mode, which checks
+                      whether remote objects still match the outcome of the
+                      most recent Cairn apply but does not propose any
+                      actions to undo any changes made outside of Cairn.
 
-  -lock=false         Don't hold a state lock during the operation.
+  -refresh=false      Skip checking for external changes to remote objects
+                      while creating the plan. This can potentially make
+                      planning faster, but at the expense of possibly planning
+                      against a stale record of the remote system state.
 
-  -lock-timeout=0s    Duration to retry a state lock.
+  -replace=resource   Force replacement of a particular resource instance using
+                      its resource address. If the plan would've normally
+                      produced an update or no-op action for this instance,
+                      Cairn will plan to replace it instead. You can use
+                      this option multiple times to replace more than one object.
 
-  -no-color           If specified, output won't contain any color.
+  -target=resource    Limit the planning operation to only the given module,
+                      resource, or resource instance and all of its
+                      dependencies. You can use this option multiple times to
+                      include more than one object. This is for exceptional
+                      use only.
+
+  -exclude=resource   Plan everything except the given module, resource, or
+                      resource instance and what depends on it (OpenTofu's
+                      option). You can use this option multiple times.
 
   -var 'foo=bar'      Set a value for one of the input variables in the root
                       module of the configuration. Use this option more than
@@ -44,7 +65,31 @@ Options:
                       Use this option more than once to include more than one
                       variables file.
 
-  -state=statefile    A legacy option used for the local backend only.
+Other Options:
+
+  -detailed-exitcode         Return detailed exit codes when the command exits.
+                             This will change the meaning of exit codes to:
+                             0 - Succeeded, diff is empty (no changes)
+                             1 - Errored
+                             2 - Succeeded, there is a diff
+
+  -input=true                Ask for input for variables if not directly set.
+
+  -lock=false                Don't hold a state lock during the operation. This
+                             is dangerous if others might concurrently run
+                             commands against the same workspace.
+
+  -lock-timeout=0s           Duration to retry a state lock.
+
+  -no-color                  If specified, output won't contain any color.
+
+  -out=path                  Write a plan file to the given path. This can be
+                             used as input to the "apply" command.
+
+  -parallelism=n             Limit the number of concurrent operations. Defaults
+                             to 10.
+
+  -state=statefile           A legacy option used for the local backend only.
 )";
 
 }  // namespace
@@ -55,18 +100,44 @@ int RunPlan(const Args& args, Streams& io) {
   GoFlags flags;
   plan_flags.Register(flags);
   flags.Bool("detailed-exitcode", &detailed);
+  std::string out_path;
+  flags.String("out", &out_path);
   if (std::optional<int> stop = plan_flags.ParseArguments(args, flags, "plan", kPlanHelp, io)) {
     return *stop;
   }
   std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypePlan", true, io);
   if (!op) return 1;
-  planner::Plan plan = OutputsPlan(*op);
+  const planner::Plan& plan = op->result.plan;
+  PrintRefreshLines(*op, io);
   planner::HumanPlanOptions render;
   render.color = op->color;
-  io.out << planner::RenderHumanPlan(plan, {}, render);
+  io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
+  PrintForgetWarning(*op, io);
+  if (!out_path.empty()) {
+    planner::SavedPlan saved;
+    saved.plan = plan;
+    saved.config_hash = planner::ConfigHash(".");
+    saved.state_lineage = op->prior.lineage;
+    saved.state_serial = op->prior.serial;
+    std::string error;
+    if (!WriteFileAtomically(out_path, planner::EncodePlanFile(saved), &error, 0600)) {
+      Diagnostics d;
+      d.Error("Failed to write plan file", fmt::format("The plan file could not be written: {}.",
+                                                       error));
+      PrintDiagnostics(d, op->root->sources, io, op->color);
+      return 1;
+    }
+  }
   if (!plan.Applyable()) return 0;
   io.out << "\n";
   for (int i = 0; i < 77; ++i) io.out << "\xe2\x94\x80";  // ─
+  if (!out_path.empty()) {
+    io.out << "\n\nSaved the plan to: " << out_path
+           << "\n\nTo perform exactly these actions, run the following command to apply:\n"
+              "    cairn apply \""
+           << out_path << "\"\n";
+    return detailed ? 2 : 0;
+  }
   io.out << "\n\nNote: You didn't use the -out option to save this plan, so Terraform can't\n"
             "guarantee to take exactly these actions if you run \"terraform apply\" now.\n";
   return detailed ? 2 : 0;

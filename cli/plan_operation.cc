@@ -2,54 +2,68 @@
 
 #include <chrono>
 
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "lang/base/go_quote.h"
 #include "lang/base/source_index.h"
 #include "planner/plan/output_changes.h"
+#include "lang/base/value_json.h"
 
 namespace cairn::cli {
 namespace {
 
-std::string ResourceAddress(const config::Resource& r) {
-  return (r.mode == config::ResourceMode::kData        ? "data."
-          : r.mode == config::ResourceMode::kEphemeral ? "ephemeral."
-                                                       : "") +
-         r.type + "." + r.name;
-}
-
-/// One error per resource, data source and module call: Cairn plans only configurations
-/// without them so far.
-Diagnostics UnplannableBlocks(const config::Module& module) {
-  Diagnostics diags;
-  auto refuse = [&diags](const std::string& what, const Range& range) {
-    diags.Error("Resources cannot be planned yet",
-                "Cairn cannot plan " + what +
-                    " yet: only configurations without resources, data sources and module "
-                    "calls can be planned and applied so far.",
-                range);
-  };
-  for (const config::Resource& r : module.resources) {
-    refuse("resource \"" + ResourceAddress(r) + "\"", r.decl_range);
+/// Parses the addresses of -target, -exclude and -replace, with Terraform's flag errors.
+bool ParseAddressFlags(const PlanFlags& flags, planner::PlanOptions& options, Diagnostics& diags) {
+  for (const std::string& t : flags.targets) {
+    addrs::ParseAddrResult<addrs::Target> r = addrs::ParseTarget(t);
+    if (r.addr) {
+      options.targets.push_back(*r.addr);
+      continue;
+    }
+    for (const Diagnostic& d : r.diagnostics) {
+      diags.Error(fmt::format("Invalid target {}", GoQuote(t)), d.detail);
+    }
   }
-  for (const config::Resource& r : module.data_resources) {
-    refuse("data source \"" + ResourceAddress(r) + "\"", r.decl_range);
+  for (const std::string& t : flags.excludes) {
+    addrs::ParseAddrResult<addrs::Target> r = addrs::ParseTarget(t);
+    if (r.addr) {
+      options.excludes.push_back(*r.addr);
+      continue;
+    }
+    for (const Diagnostic& d : r.diagnostics) {
+      diags.Error(fmt::format("Invalid exclude {}", GoQuote(t)), d.detail);
+    }
   }
-  for (const config::ModuleCall& m : module.module_calls) {
-    refuse("module call \"module." + m.name + "\"", m.decl_range);
+  for (const std::string& t : flags.replaces) {
+    addrs::ParseAddrResult<addrs::AbsResourceInstance> r = addrs::ParseAbsResourceInstance(t);
+    if (r.addr) {
+      options.force_replace.push_back(*r.addr);
+      continue;
+    }
+    for (const Diagnostic& d : r.diagnostics) {
+      diags.Error(fmt::format("Invalid force-replace address {}", GoQuote(t)), d.detail);
+    }
   }
-  return diags;
-}
-
-/// Whether `module` fails already with every input variable unknown: Terraform's validate
-/// walk, whose errors it reports without "Planning failed." (EvaluateRootModule stops at
-/// the same errors when its first, all-unknown walk fails).
-bool FailsValidation(const config::Module& module, const planner::EvaluateOptions& options) {
-  planner::InputValues unknown;
-  for (const config::Variable& v : module.variables) {
-    planner::InputValue value;
-    value.value = Value::DynamicUnknown();
-    value.source = planner::InputSource::kInput;
-    unknown[v.name] = value;
+  if (flags.destroy && flags.refresh_only) {
+    diags.Error("Incompatible plan mode options",
+                "The -destroy and -refresh-only options are mutually-exclusive.");
   }
-  return planner::EvaluateRootModule(module, unknown, options).diagnostics.HasErrors();
+  char* end = nullptr;
+  long n = std::strtol(flags.parallelism.c_str(), &end, 10);
+  if (flags.parallelism.empty() || *end != '\0' || n < 1) {
+    diags.Error("Invalid parallelism",
+                fmt::format("The -parallelism value must be a positive whole number, not {}.",
+                            GoQuote(flags.parallelism)));
+  } else {
+    options.parallelism = static_cast<int>(n);
+  }
+  options.mode = flags.destroy        ? planner::PlanMode::kDestroy
+                 : flags.refresh_only ? planner::PlanMode::kRefreshOnly
+                                      : planner::PlanMode::kNormal;
+  options.refresh = flags.refresh;
+  return !diags.HasErrors();
 }
 
 }  // namespace
@@ -57,6 +71,13 @@ bool FailsValidation(const config::Module& module, const planner::EvaluateOption
 void PlanFlags::Register(GoFlags& flags) {
   flags.Bool("no-color", &no_color);
   flags.Bool("input", &input);
+  flags.Bool("destroy", &destroy);
+  flags.Bool("refresh-only", &refresh_only);
+  flags.Bool("refresh", &refresh);
+  flags.String("parallelism", &parallelism);
+  flags.Repeated("target", [this](const std::string& v) { targets.push_back(v); });
+  flags.Repeated("exclude", [this](const std::string& v) { excludes.push_back(v); });
+  flags.Repeated("replace", [this](const std::string& v) { replaces.push_back(v); });
   flags.Repeated("var", [this](const std::string& v) { vars.push_back({false, v}); });
   flags.Repeated("var-file", [this](const std::string& v) { vars.push_back({true, v}); });
   state.Register(flags);
@@ -68,7 +89,7 @@ void PlanFlags::Register(GoFlags& flags) {
 
 std::optional<int> PlanFlags::ParseArguments(const Args& args, GoFlags& flags,
                                              const std::string& command, std::string_view help,
-                                             Streams& io) {
+                                             Streams& io, size_t max_positional) {
   GoFlags::Result parsed = flags.Parse(args);
   const bool color = io.ErrColor() && !no_color && !io.no_color;
   if (parsed.help) {
@@ -77,9 +98,16 @@ std::optional<int> PlanFlags::ParseArguments(const Args& args, GoFlags& flags,
   }
   Diagnostics usage = parsed.diagnostics;
   if (!usage.HasErrors()) state.Validate(usage);
-  if (!usage.HasErrors() && !parsed.positional.empty()) {
-    usage.Error("Too many command line arguments", "Expected at most zero positional arguments.");
+  if (!usage.HasErrors()) {
+    planner::PlanOptions options;
+    ParseAddressFlags(*this, options, usage);
   }
+  if (!usage.HasErrors() && parsed.positional.size() > max_positional) {
+    usage.Error("Too many command line arguments",
+                max_positional == 0 ? "Expected at most zero positional arguments."
+                                    : "Expected at most one positional argument.");
+  }
+  positional = parsed.positional;
   if (usage.HasErrors()) {
     PrintUsageErrors(usage, command, io, color);
     return 1;
@@ -89,6 +117,12 @@ std::optional<int> PlanFlags::ParseArguments(const Args& args, GoFlags& flags,
 
 PlanOperation::~PlanOperation() {
   if (store) store->Unlock();
+}
+
+/// Registers the files of a loaded module tree with the sources diagnostics quote.
+static void AddSources(const planner::ModuleTree& tree, syntax::ParsedSources& sources) {
+  for (const auto& file : tree.module->files) sources.Add(*file);
+  for (const auto& [name, child] : tree.children) AddSources(*child, sources);
 }
 
 std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
@@ -113,9 +147,11 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
     PrintDiagnostics(root.diagnostics, root.sources, io, op->color);
     return nullptr;
   }
-  Diagnostics unplannable = UnplannableBlocks(root.loaded.module);
-  if (unplannable.HasErrors()) {
-    PrintDiagnostics(unplannable, root.sources, io, op->color);
+  planner::LoadModuleTreeResult tree = planner::LoadModuleTree(root.loaded.module);
+  op->tree = std::move(tree.tree);
+  for (const auto& [name, child] : op->tree->children) AddSources(*child, root.sources);
+  if (tree.diagnostics.HasErrors()) {
+    PrintDiagnostics(tree.diagnostics, root.sources, io, op->color);
     return nullptr;
   }
 
@@ -141,30 +177,63 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
     PrintDiagnostics(diags, root.sources, io, op->color);
     return nullptr;
   }
-  planner::EvaluateOptions options;
-  options.planning = true;
+  planner::PlanOptions options;
+  ParseAddressFlags(flags, options, diags);  // checked while parsing the arguments
   options.plan_time = std::chrono::system_clock::now();
-  planner::ModuleValuesResult values =
-      planner::EvaluateRootModule(root.loaded.module, root.inputs.values, options);
-  diags.Append(values.diagnostics);
+  op->refreshed = options.refresh;
+  op->result = planner::MakePlan(*op->tree, op->prior, root.inputs.values, op->providers,
+                                 options);
+  diags.Append(op->result.diagnostics);
   if (diags.HasErrors()) {
-    if (announce_failure && !FailsValidation(root.loaded.module, options)) {
-      io.out << "\nPlanning failed. Terraform encountered an error while generating this "
-                "plan.\n\n";
+    if (announce_failure && !op->result.validation_failed) {
+      io.out << "\nPlanning failed. Cairn encountered an error while generating this plan.\n\n";
       io.out.flush();
     }
     PrintDiagnostics(diags, root.sources, io, op->color);
     return nullptr;
   }
   if (!diags.empty()) PrintDiagnostics(diags, root.sources, io, op->color);
-  op->changes = planner::PlanOutputChanges(op->prior.outputs, values.values.outputs);
   return op;
 }
 
-planner::Plan OutputsPlan(const PlanOperation& op) {
-  planner::Plan plan;
-  plan.outputs = op.changes;
-  return plan;
+void PrintForgetWarning(const PlanOperation& op, Streams& io) {
+  std::string list;
+  for (const planner::ResourceInstanceChange& c : op.result.plan.changes) {
+    if (c.action == planner::Action::kForget) list += " - " + c.addr.ToString() + "\n";
+  }
+  if (list.empty()) return;
+  Diagnostics diags;
+  diags.Warning("Some objects will no longer be managed by Terraform",
+                "If you apply this plan, Terraform will discard its tracking information for "
+                "the following objects, but it will not delete them:\n" +
+                    list +
+                    "\nAfter applying this plan, Terraform will no longer manage these objects. "
+                    "You will need to import them into Terraform to manage them again.");
+  PrintDiagnostics(diags, op.root->sources, io, op.color);
+}
+
+void PrintRefreshLines(const PlanOperation& op, Streams& io) {
+  if (!op.refreshed) return;
+  const state::State& prior = op.result.plan.prev_run_state;
+  const state::State& moved = op.result.plan.prior_state;
+  for (const addrs::AbsResourceInstance& addr : op.result.visit_order) {
+    const state::ObjectState* obj = moved.FindCurrent(addr);
+    if (!obj) obj = prior.FindCurrent(addr);
+    if (!obj) continue;
+    std::string id;
+    JsonDecodeResult d = DecodeJson(obj->attributes_json);
+    if (d.ok() && d.value.type().IsObject()) {
+      const Value* v = d.value.Find("id");
+      if (v && v->IsKnown() && !v->IsNull() && v->type() == Type::String()) id = v->AsString();
+    }
+    std::string line =
+        addr.ToString() + ": Refreshing state..." + (id.empty() ? "" : " [id=" + id + "]");
+    if (op.color) {
+      io.out << "\x1b[0m\x1b[1m" << line << "\x1b[0m\n";
+    } else {
+      io.out << line << "\n";
+    }
+  }
 }
 
 }  // namespace cairn::cli

@@ -1,7 +1,6 @@
 #pragma once
-/// What `plan` and `apply` share: their flags, loading the root module, refusing what
-/// cannot be planned yet (resources, data sources, module calls), locking and reading the
-/// state, and evaluating the module's values.
+/// What `plan` and `apply` share: their flags, loading the configuration, locking and reading
+/// the state, and planning.
 
 #include <memory>
 #include <optional>
@@ -11,6 +10,8 @@
 #include "cli/commands.h"
 #include "cli/go_flags.h"
 #include "planner/plan/plan.h"
+#include "cli/provider_resolver.h"
+#include "planner/plan/planner.h"
 #include "cli/root_module.h"
 #include "cli/state_flags.h"
 #include "planner/values/module_values.h"
@@ -21,6 +22,13 @@ namespace cairn::cli {
 struct PlanFlags {
   bool no_color = false;
   bool input = true;
+  bool destroy = false;
+  bool refresh_only = false;
+  bool refresh = true;
+  std::string parallelism = "10";
+  std::vector<std::string> targets;
+  std::vector<std::string> excludes;
+  std::vector<std::string> replaces;
   std::vector<planner::VarArgument> vars;
   StateFlags state;
   bool state_given = false;  ///< -state was given (Terraform warns it is deprecated)
@@ -32,20 +40,26 @@ struct PlanFlags {
   /// positional arguments) as `command` does. Returns the exit code to stop with, or
   /// nothing to go on.
   std::optional<int> ParseArguments(const Args& args, GoFlags& flags, const std::string& command,
-                                    std::string_view help, Streams& io);
+                                    std::string_view help, Streams& io,
+                                    size_t max_positional = 0);
+  /// The positional arguments (at most `max_positional` of ParseArguments).
+  std::vector<std::string> positional;
 };
 
-/// A plan of a configuration without resources, with the state locked until destruction.
+/// A plan, with the state locked until destruction.
 struct PlanOperation {
   std::unique_ptr<RootModule> root;
+  std::unique_ptr<planner::ModuleTree> tree;
+  BuiltinProviderResolver providers;
   std::unique_ptr<state::LocalStateStore> store;
   state::State prior;  ///< the state read (an empty one when there was none)
-  std::vector<planner::OutputChange> changes;
+  planner::PlanResult result;
+  bool refreshed = false;  ///< the plan read every prior object again
   bool color = false;
   ~PlanOperation();
 };
 
-/// Loads, checks, locks, reads and plans (values evaluated with planning = true). Prints
+/// Loads, checks, locks, reads and plans (MakePlan). Prints
 /// every problem (errors found while planning after Terraform's "Planning failed." line when
 /// `announce_failure`, as `plan` does and `apply` does not) and returns nullptr when there
 /// were errors.
@@ -53,7 +67,12 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
                                                 const std::string& lock_operation,
                                                 bool announce_failure, Streams& io);
 
-/// The plan `op` made (outputs only), as the renderers take it.
-planner::Plan OutputsPlan(const PlanOperation& op);
+/// Terraform's warning listing the objects a plan forgets (nothing when there are none).
+void PrintForgetWarning(const PlanOperation& op, Streams& io);
+
+/// Terraform's "addr: Refreshing state... [id=...]" lines for every object the plan read
+/// (none without refresh), in address order.
+void PrintRefreshLines(const PlanOperation& op, Streams& io);
+
 
 }  // namespace cairn::cli

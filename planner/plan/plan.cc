@@ -42,7 +42,7 @@ bool Plan::Applyable() const {
     if (!drift.empty()) return true;
   }
   for (const ResourceInstanceChange& c : changes) {
-    if (c.action != Action::kNoOp) return true;
+    if (c.action != Action::kNoOp || c.previous_addr) return true;
   }
   for (const OutputChange& c : outputs) {
     if (c.action != Action::kNoOp) return true;

@@ -23,7 +23,8 @@ namespace cairn::planner {
 /// A module and the modules its calls load (local `source` paths only), loaded once per
 /// module call (not per instance).
 struct ModuleTree {
-  std::unique_ptr<config::Module> module;
+  const config::Module* module = nullptr;  ///< `owned`, or the caller's root module
+  std::unique_ptr<config::Module> owned;
   std::map<std::string, std::unique_ptr<ModuleTree>, std::less<>> children;  ///< by call name
 };
 
@@ -32,10 +33,10 @@ struct LoadModuleTreeResult {
   Diagnostics diagnostics;
 };
 
-/// Loads the module calls of `root` (already loaded) recursively: `source` must be a local
-/// path ("./x", "../x"); registry or remote sources are errors ("Module not installed"), as
-/// Cairn never downloads.
-LoadModuleTreeResult LoadModuleTree(std::unique_ptr<config::Module> root);
+/// Loads the module calls of `root` (already loaded; it must outlive the tree) recursively:
+/// `source` must be a local path ("./x", "../x"); registry or remote sources are errors
+/// ("Module not installed"), as Cairn never downloads.
+LoadModuleTreeResult LoadModuleTree(const config::Module& root);
 
 /// Where providers come from: the planner asks for the provider of a source address
 /// ("terraform.io/builtin/terraform") once and keeps it for the plan.
@@ -62,7 +63,45 @@ struct PlanResult {
   Plan plan;  ///< `errored` when the diagnostics hold errors
   Schemas schemas;
   Diagnostics diagnostics;
+  /// The errors came from the validation walk (every input unknown), which Terraform reports
+  /// without "Planning failed."
+  bool validation_failed = false;
+  /// The prior objects in the order the walk reached them (dependencies first; objects
+  /// without configuration last): the order Terraform's progress lines follow.
+  std::vector<addrs::AbsResourceInstance> visit_order;
 };
+
+/// What apply reports as it goes (the CLI prints Terraform's progress lines from these).
+/// Called from the applying thread, one operation at a time.
+class ApplyHooks {
+ public:
+  virtual ~ApplyHooks() = default;
+  /// Before a provider changes `addr`: `action` is kCreate, kUpdate or kDelete (a
+  /// replacement is a delete and a create); `prior` the object before (null for a create).
+  virtual void PreApply(const addrs::AbsResourceInstance& addr, Action action,
+                        const Value& prior) = 0;
+  /// After it: `new_state` is null after a delete; `failed` when the provider reported errors.
+  virtual void PostApply(const addrs::AbsResourceInstance& addr, Action action,
+                         const Value& new_state, bool failed,
+                         std::chrono::steady_clock::duration elapsed) = 0;
+};
+
+struct ApplyResult {
+  /// The state after applying: every finished operation recorded, whatever failed later.
+  state::State state;
+  Diagnostics diagnostics;
+};
+
+/// Applies `plan` (made by MakePlan from the same `tree`, `inputs` and providers): walks the
+/// configuration in dependency order, one resource instance at a time; each change's object
+/// is planned again with the values now known and must agree with what the plan promised
+/// ("Provider produced inconsistent final plan" otherwise), then the provider applies it.
+/// Deletions of objects the configuration no longer has come last, dependents first.
+/// Root module outputs are recorded in the result's state. This is the sequential engine
+/// (#5 brings the parallel, journaled one).
+ApplyResult ApplyPlan(const ModuleTree& tree, const Plan& plan, const InputValues& inputs,
+                      ProviderResolver& providers, ApplyHooks& hooks,
+                      const ScopeSettings& scope = {});
 
 /// Plans `tree` against `prior` with root input values `inputs` (from CollectInputValues,
 /// without errors).

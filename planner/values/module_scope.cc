@@ -111,7 +111,11 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       return out;
     }
     case K::kPath: {
-      if (ref.name == "module" || ref.name == "root") {
+      if (ref.name == "module") {
+        out.value = Value::String(path_module_);
+        return out;
+      }
+      if (ref.name == "root") {
         out.value = Value::String(".");
         return out;
       }
@@ -170,6 +174,10 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       return out;
     }
     case K::kCount:
+      if (ref.name == "index" && repetition_ && repetition_->count_index) {
+        out.value = *repetition_->count_index;
+        return out;
+      }
       if (ref.name == "index") {
         out.value = Value::Unknown(Type::Number());
         diags.Error("Reference to \"count\" in non-counted context",
@@ -187,6 +195,10 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       }
       return out;
     case K::kEach:
+      if (repetition_ && repetition_->each_key && (ref.name == "key" || ref.name == "value")) {
+        out.value = ref.name == "key" ? *repetition_->each_key : *repetition_->each_value;
+        return out;
+      }
       if (ref.name == "key" || ref.name == "value") {
         diags.Error("Reference to \"each\" in context without for_each",
                     "The \"each\" object can be used only in \"module\" or \"resource\" blocks, "
@@ -202,6 +214,10 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       }
       return out;
     case K::kSelf:
+      if (repetition_ && repetition_->self) {
+        out.value = *repetition_->self;
+        return out;
+      }
       diags.Error("Invalid \"self\" reference",
                   "The \"self\" object is not available in this context. This object can be "
                   "used only in resource provisioner, connection, and postcondition blocks.",
@@ -211,8 +227,8 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
       if (!module_calls_.count(ref.name)) {
         std::vector<std::string> names(module_calls_.begin(), module_calls_.end());
         diags.Error("Reference to undeclared module",
-                    fmt::format("No module call named {} is declared in the root module.{}",
-                                GoQuote(ref.name), Suggest(ref.name, names)),
+                    fmt::format("No module call named {} is declared in {}.{}",
+                                GoQuote(ref.name), module_name_, Suggest(ref.name, names)),
                     ref.range);
         return out;
       }
@@ -228,9 +244,9 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
           suggestion = fmt::format("\n\nDid you mean the data resource data.{}?", key);
         }
         diags.Error("Reference to undeclared resource",
-                    fmt::format("A {} resource {} {} has not been declared in the root module.{}",
+                    fmt::format("A {} resource {} {} has not been declared in {}.{}",
                                 data ? "data" : "managed", GoQuote(ref.type),
-                                GoQuote(ref.name), suggestion),
+                                GoQuote(ref.name), module_name_, suggestion),
                     ref.range);
         return out;
       }
@@ -238,6 +254,7 @@ eval::ScopeLookup ModuleScope::Lookup(std::string_view root,
     }
   }
   // A declared resource, data source or module call.
+  if (resolver_) return resolver_->ResolveObject(ref);
   diags.Error("Reference to a resource not supported yet",
               fmt::format("Cairn cannot evaluate {} yet: expressions that refer to resources, "
                           "data sources or module calls are evaluated by the resource graph, "

@@ -12,28 +12,61 @@
 namespace cairn::testing {
 namespace {
 
-TEST(PlanApplyCliTest, ResourcesDataSourcesAndModuleCallsAreRefusedWhereDeclared) {
+TEST(PlanApplyCliTest, ResourcesOfProvidersCairnDoesNotHaveAreLocatedErrors) {
   ScratchDir dir;
   dir.Write("main.tf",
             "output \"a\" {\n  value = 1\n}\n\n"
             "resource \"terraform_data\" \"x\" {\n}\n\n"
-            "data \"external\" \"y\" {\n}\n\n"
-            "module \"m\" {\n  source = \"./m\"\n}\n");
+            "data \"external\" \"y\" {\n}\n");
   for (const char* command : {"plan", "apply"}) {
     SCOPED_TRACE(command);
     CliResult r = RunCairn(dir.path(), {command, "-no-color"});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.out, "");
-    EXPECT_NE(r.err.find("Error: Resources cannot be planned yet\n\n  on main.tf line 5:\n"
-                         "   5: resource \"terraform_data\" \"x\" {\n\nCairn cannot plan "
-                         "resource \"terraform_data.x\" yet"),
-              std::string::npos)
-        << r.err;
-    EXPECT_NE(r.err.find("on main.tf line 8:"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("data source \"data.external.y\""), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("module call \"module.m\""), std::string::npos) << r.err;
+    EXPECT_EQ(r.err,
+              "\nError: Missing required provider\n\n  on main.tf line 8:\n   8: data "
+              "\"external\" \"y\" {\n\nThis configuration requires provider\n"
+              "registry.terraform.io/hashicorp/external, but Cairn has no built-in\n"
+              "implementation of it and found no plugin for it.\n");
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "terraform.tfstate"));
   }
+}
+
+TEST(PlanApplyCliTest, ModuleSourcesMustBeLocal) {
+  ScratchDir dir;
+  dir.Write("main.tf", "module \"m\" {\n  source = \"hashicorp/consul/aws\"\n}\n");
+  CliResult r = RunCairn(dir.path(), {"plan", "-no-color"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Error: Module not installed\n\n  on main.tf line 2, in module \"m\":"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(PlanApplyCliTest, ApplyCreatesThenPlansNoChanges) {
+  ScratchDir dir;
+  dir.Write("main.tf",
+            "resource \"terraform_data\" \"a\" {\n  input = \"x\"\n}\n"
+            "resource \"terraform_data\" \"b\" {\n  count = 2\n"
+            "  input = \"${terraform_data.a.output}-${count.index}\"\n}\n"
+            "output \"b\" {\n  value = terraform_data.b[*].output\n}\n");
+  CliResult apply = RunCairn(dir.path(), {"apply", "-no-color", "-auto-approve"});
+  EXPECT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_NE(apply.out.find("terraform_data.a: Creating...\nterraform_data.a: Creation complete "
+                           "after 0s [id="),
+            std::string::npos)
+      << apply.out;
+  EXPECT_NE(apply.out.find("\nApply complete! Resources: 3 added, 0 changed, 0 destroyed.\n\n"
+                           "Outputs:\n\nb = [\n  \"x-0\",\n  \"x-1\",\n]\n"),
+            std::string::npos)
+      << apply.out;
+  CliResult plan = RunCairn(dir.path(), {"plan", "-no-color", "-detailed-exitcode"});
+  EXPECT_EQ(plan.exit_code, 0) << plan.out << plan.err;
+  EXPECT_NE(plan.out.find("No changes. Your infrastructure matches the configuration."),
+            std::string::npos);
+  CliResult destroy = RunCairn(dir.path(), {"apply", "-no-color", "-auto-approve", "-destroy"});
+  EXPECT_EQ(destroy.exit_code, 0) << destroy.err;
+  EXPECT_NE(destroy.out.find("\nDestroy complete! Resources: 3 destroyed.\n"), std::string::npos)
+      << destroy.out;
+  EXPECT_EQ(dir.Read("terraform.tfstate").find("terraform_data"), std::string::npos);
 }
 
 TEST(PlanApplyCliTest, ApplyRecordsTheTimeThePlanLeftUnknown) {

@@ -1,0 +1,1827 @@
+#include "planner/plan/planner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "lang/base/go_quote.h"
+#include "lang/base/typed_json.h"
+#include "lang/config/static_value.h"
+#include "lang/eval/functions/registry.h"
+#include "planner/graph/dag.h"
+#include "planner/plan/body_decode.h"
+#include "planner/plan/expansion.h"
+#include "planner/plan/instance_plan.h"
+#include "planner/plan/value_marks.h"
+#include "planner/values/module_scope.h"
+#include "planner/values/name_table.h"
+#include "planner/values/references.h"
+#include "planner/values/value_nodes.h"
+
+namespace cairn::planner {
+namespace {
+
+using addrs::InstanceKey;
+
+enum class NodeKind : uint8_t { kVariable, kLocal, kOutput, kResource, kData, kModuleExpand };
+
+struct StaticModule;
+
+struct Node {
+  NodeKind kind;
+  StaticModule* mod;
+  uint32_t index;  ///< into the module's variables/locals/outputs/resources/data/module_calls
+};
+
+/// One module of the configuration tree (not an instance of it).
+struct StaticModule {
+  const config::Module* module = nullptr;
+  StaticModule* parent = nullptr;
+  const config::ModuleCall* call = nullptr;  ///< the call in `parent` that loads this module
+  std::string name;                          ///< "module.a.module.b" ("" for the root)
+  std::string dir;                           ///< path.module
+  std::vector<std::unique_ptr<StaticModule>> children;  ///< by index in module_calls
+  NameTable variable_nodes, local_nodes, output_nodes;
+  std::map<std::string, NodeId, std::less<>> managed_nodes, data_nodes;  ///< "type.name"
+  std::map<std::string, uint32_t, std::less<>> call_index;
+  std::vector<NodeId> resource_node_of;  ///< by index in module->resources
+  std::vector<NodeId> expand_node_of_call;
+  NodeId expand_node = UINT32_MAX;  ///< the call's expand node (children only)
+};
+
+/// The values of one resource block's instances in one module instance.
+struct ResourceValues {
+  Expansion::Mode mode = Expansion::Mode::kSingle;
+  bool known = false;  ///< false: not evaluated (yet), or its expansion is not known
+  std::vector<std::pair<InstanceKey, Value>> instances;  ///< sorted by key
+};
+
+class Planner;
+
+/// One instance of a module: its values, and the scope its expressions are evaluated in.
+struct ModuleInstanceData : ObjectResolver {
+  addrs::ModuleInstance addr;
+  StaticModule* mod = nullptr;
+  ModuleInstanceData* parent = nullptr;
+  Repetition call_repetition;  ///< count.index/each.* of the call that made this instance
+  std::vector<Value> variables, locals;
+  std::vector<OutputValue> outputs;
+  std::vector<ResourceValues> managed, data;
+  /// Instances of each module call, by index in module_calls.
+  std::vector<std::vector<ModuleInstanceData*>> calls;
+  std::vector<Expansion::Mode> call_modes;
+  std::vector<bool> call_known;
+  std::unique_ptr<ModuleScope> scope;
+
+  eval::ScopeLookup ResolveObject(const Reference& ref) const override;
+};
+
+Value CollectionOf(Expansion::Mode mode, bool known,
+                   const std::vector<std::pair<InstanceKey, Value>>& instances) {
+  if (!known) return Value::DynamicUnknown();
+  switch (mode) {
+    case Expansion::Mode::kSingle:
+      return instances.empty() ? Value::DynamicUnknown() : instances[0].second;
+    case Expansion::Mode::kCount: {
+      std::vector<Value> items;
+      items.reserve(instances.size());
+      for (const auto& [k, v] : instances) items.push_back(v);
+      return Value::Tuple(std::move(items));
+    }
+    case Expansion::Mode::kForEach: {
+      std::vector<std::pair<std::string, Value>> attrs;
+      attrs.reserve(instances.size());
+      for (const auto& [k, v] : instances) attrs.emplace_back(k.string_value(), v);
+      return Value::Object(std::move(attrs));
+    }
+  }
+  return Value::DynamicUnknown();
+}
+
+Value OutputsObject(const ModuleInstanceData& child) {
+  std::vector<std::pair<std::string, Value>> attrs;
+  const auto& outs = child.mod->module->outputs;
+  for (size_t i = 0; i < outs.size(); ++i) attrs.emplace_back(outs[i].name, child.outputs[i].value);
+  return Value::Object(std::move(attrs));
+}
+
+eval::ScopeLookup ModuleInstanceData::ResolveObject(const Reference& ref) const {
+  eval::ScopeLookup out;
+  out.steps_used = ref.steps_used;
+  out.value = Value::DynamicUnknown();
+  if (ref.kind == Reference::Kind::kModuleCall) {
+    auto it = mod->call_index.find(ref.name);
+    if (it == mod->call_index.end() || it->second >= calls.size()) return out;
+    std::vector<std::pair<InstanceKey, Value>> instances;
+    for (const ModuleInstanceData* child : calls[it->second]) {
+      instances.emplace_back(child->addr.back().key, OutputsObject(*child));
+    }
+    out.value = CollectionOf(call_modes[it->second], call_known[it->second], instances);
+    return out;
+  }
+  const bool data_mode = ref.kind == Reference::Kind::kDataResource;
+  const auto& modules = data_mode ? mod->module->data_resources : mod->module->resources;
+  const auto& values = data_mode ? data : managed;
+  for (size_t i = 0; i < modules.size(); ++i) {
+    if (modules[i].type == ref.type && modules[i].name == ref.name &&
+        (data_mode || modules[i].mode == config::ResourceMode::kManaged)) {
+      out.value = CollectionOf(values[i].mode, values[i].known, values[i].instances);
+      return out;
+    }
+  }
+  return out;
+}
+
+/// The provider local name a resource type implies ("terraform_data" -> "terraform").
+std::string ImpliedProviderName(const std::string& type) {
+  size_t u = type.find('_');
+  return u == std::string::npos ? type : type.substr(0, u);
+}
+
+class Planner : public BodyEvaluator {
+ public:
+  Planner(const ModuleTree& tree, const state::State& prior, const InputValues& inputs,
+          ProviderResolver& providers, const PlanOptions& options, PlanResult& out)
+      : tree_(tree),
+        inputs_(inputs),
+        providers_(providers),
+        options_(options),
+        out_(out) {
+    out_.plan.mode = options.mode;
+    out_.plan.prev_run_state = prior;
+    out_.plan.prior_state = prior;
+    out_.plan.targets = options.targets;
+    out_.plan.excludes = options.excludes;
+    out_.plan.force_replace = options.force_replace;
+    out_.plan.timestamp = options.plan_time;
+  }
+
+  /// Makes this planner apply `plan` instead of planning.
+  void SetApplying(const Plan* plan, ApplyHooks* hooks) {
+    applying_ = plan;
+    hooks_ = hooks;
+    applied_ = plan->prior_state;
+    for (size_t i = 0; i < plan->changes.size(); ++i) {
+      if (plan->changes[i].deposed_key.empty()) change_index_[plan->changes[i].addr] = i;
+    }
+  }
+  state::State& applied() { return applied_; }
+
+  void Run() {
+    root_ = BuildStatic(tree_, nullptr, nullptr, "", ".");
+    AddEdges(*root_);
+    dag_.Finalize();
+    std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
+    if (!cycles.empty()) {
+      for (const auto& cycle : cycles) {
+        std::string names;
+        for (NodeId n : cycle) {
+          if (!names.empty()) names += ", ";
+          names += NodeName(n);
+        }
+        diags().Error("Cycle: " + names, "");
+      }
+      out_.validation_failed = true;
+      out_.plan.errored = true;
+      return;
+    }
+    if (diags().HasErrors()) {
+      out_.validation_failed = true;
+      out_.plan.errored = true;
+      return;
+    }
+    order_ = dag_.TopologicalOrder();
+    SelectNodes();
+
+    // Terraform validates before it plans: a walk with every input variable unknown.
+    validating_ = true;
+    Walk();
+    if (diags().HasErrors()) {
+      out_.validation_failed = true;
+      out_.plan.errored = true;
+      return;
+    }
+    Diagnostics validate_diagnostics = std::move(out_.diagnostics);
+    out_.diagnostics = Diagnostics();
+    validating_ = false;
+    instances_.clear();
+    instances_of_.clear();
+    by_addr_.clear();
+    if (applying_) {
+      Walk();
+      ApplyRemainingDeletes();
+      RecordOutputs();
+      return;
+    }
+    ApplyMoves();
+    CollectRemoved();
+    if (options_.refresh) Refresh();
+    Walk();
+    PlanOrphans();
+    std::sort(out_.plan.changes.begin(), out_.plan.changes.end(),
+              [](const ResourceInstanceChange& a, const ResourceInstanceChange& b) {
+                if (a.addr != b.addr) return a.addr < b.addr;
+                return a.deposed_key < b.deposed_key;
+              });
+    PlanOutputs();
+    Diagnostics merged;
+    for (const Diagnostic& d : validate_diagnostics) {
+      bool repeated = false;
+      for (const Diagnostic& e : out_.diagnostics) repeated = repeated || d == e;
+      if (!repeated) merged.Add(d);
+    }
+    merged.Append(out_.diagnostics);
+    out_.diagnostics = std::move(merged);
+    out_.plan.errored = out_.diagnostics.HasErrors();
+  }
+
+  eval::EvalResult Evaluate(const ast::Expr& expr, const eval::Scope& scope) override {
+    ValueNodes nodes(scope, *functions_, scratch_);
+    return nodes.Eval(expr);
+  }
+
+ private:
+  Diagnostics& diags() { return out_.diagnostics; }
+
+  // ---- the static graph -------------------------------------------------------------
+
+  std::unique_ptr<StaticModule> BuildStatic(const ModuleTree& tree, StaticModule* parent,
+                                            const config::ModuleCall* call, std::string name,
+                                            std::string dir) {
+    auto m = std::make_unique<StaticModule>();
+    m->module = tree.module;
+    m->parent = parent;
+    m->call = call;
+    m->name = std::move(name);
+    m->dir = std::move(dir);
+    const config::Module& mod = *m->module;
+    if (parent) m->expand_node = Add(NodeKind::kModuleExpand, parent, FindCallIndex(*parent, call));
+    m->variable_nodes.Reserve(mod.variables.size());
+    for (size_t i = 0; i < mod.variables.size(); ++i) {
+      m->variable_nodes.Insert(mod.variables[i].name, Add(NodeKind::kVariable, m.get(), i));
+    }
+    m->local_nodes.Reserve(mod.locals.size());
+    for (size_t i = 0; i < mod.locals.size(); ++i) {
+      m->local_nodes.Insert(mod.locals[i].name, Add(NodeKind::kLocal, m.get(), i));
+    }
+    m->output_nodes.Reserve(mod.outputs.size());
+    for (size_t i = 0; i < mod.outputs.size(); ++i) {
+      m->output_nodes.Insert(mod.outputs[i].name, Add(NodeKind::kOutput, m.get(), i));
+    }
+    for (size_t i = 0; i < mod.resources.size(); ++i) {
+      NodeId n = Add(NodeKind::kResource, m.get(), i);
+      m->resource_node_of.push_back(n);
+      if (mod.resources[i].mode == config::ResourceMode::kManaged) {
+        m->managed_nodes[mod.resources[i].type + "." + mod.resources[i].name] = n;
+      }
+    }
+    for (size_t i = 0; i < mod.data_resources.size(); ++i) {
+      m->data_nodes[mod.data_resources[i].type + "." + mod.data_resources[i].name] =
+          Add(NodeKind::kData, m.get(), i);
+    }
+    for (size_t i = 0; i < mod.module_calls.size(); ++i) {
+      m->call_index[mod.module_calls[i].name] = static_cast<uint32_t>(i);
+    }
+    for (size_t i = 0; i < mod.module_calls.size(); ++i) {
+      const config::ModuleCall& c = mod.module_calls[i];
+      auto it = tree.children.find(c.name);
+      if (it == tree.children.end()) {
+        m->children.push_back(nullptr);
+        m->expand_node_of_call.push_back(UINT32_MAX);
+        continue;
+      }
+      std::string child_name = (m->name.empty() ? "" : m->name + ".") + "module." + c.name;
+      m->children.push_back(BuildStatic(*it->second, m.get(), &c, child_name,
+                                        it->second->module->dir));
+      m->expand_node_of_call.push_back(m->children.back()->expand_node);
+      CheckCallArguments(c, *it->second->module);
+    }
+    return m;
+  }
+
+  static uint32_t FindCallIndex(const StaticModule& parent, const config::ModuleCall* call) {
+    const auto& calls = parent.module->module_calls;
+    for (size_t i = 0; i < calls.size(); ++i) {
+      if (&calls[i] == call) return static_cast<uint32_t>(i);
+    }
+    return 0;
+  }
+
+  /// Arguments of a module call that name no variable, and required variables without one.
+  void CheckCallArguments(const config::ModuleCall& call, const config::Module& child) {
+    std::vector<std::string> names;
+    for (const config::Variable& v : child.variables) names.push_back(v.name);
+    for (const ast::Attribute* a : call.config.attributes) {
+      bool found = false;
+      for (const config::Variable& v : child.variables) found = found || v.name == a->name;
+      if (!found) {
+        diags().Error("Unsupported argument",
+                      fmt::format("An argument named {} is not expected here.",
+                                  GoQuote(a->name)),
+                      a->name_range);
+      }
+    }
+    for (const config::Variable& v : child.variables) {
+      if (v.default_value || call.config.Find(v.name)) continue;
+      diags().Error("Missing required argument",
+                    fmt::format("The argument {} is required, but no definition was found.",
+                                GoQuote(v.name)),
+                    call.decl_range);
+    }
+  }
+
+  NodeId Add(NodeKind kind, StaticModule* m, size_t index) {
+    NodeId id = dag_.AddNode();
+    nodes_.push_back({kind, m, static_cast<uint32_t>(index)});
+    return id;
+  }
+
+  void AddEdges(StaticModule& m) {
+    const config::Module& mod = *m.module;
+    auto refs = [&](NodeId from, const ast::Expr* e) { AddRefEdges(m, from, e); };
+    for (size_t i = 0; i < mod.variables.size(); ++i) {
+      NodeId n = m.variable_nodes.Find(mod.variables[i].name);
+      for (const config::CheckRule& rule : mod.variables[i].validations) {
+        refs(n, rule.condition);
+        refs(n, rule.error_message);
+      }
+      if (m.parent) {
+        dag_.AddEdge(n, m.expand_node);
+        if (const ast::Attribute* a = m.call->config.Find(mod.variables[i].name)) {
+          AddRefEdges(*m.parent, n, a->expr.get());
+        }
+      }
+    }
+    for (size_t i = 0; i < mod.locals.size(); ++i) {
+      NodeId n = m.local_nodes.Find(mod.locals[i].name);
+      if (m.parent) dag_.AddEdge(n, m.expand_node);
+      refs(n, mod.locals[i].expr);
+    }
+    for (size_t i = 0; i < mod.outputs.size(); ++i) {
+      NodeId n = m.output_nodes.Find(mod.outputs[i].name);
+      if (m.parent) dag_.AddEdge(n, m.expand_node);
+      refs(n, mod.outputs[i].value);
+      refs(n, mod.outputs[i].depends_on);
+      for (const config::CheckRule& rule : mod.outputs[i].preconditions) {
+        refs(n, rule.condition);
+        refs(n, rule.error_message);
+      }
+    }
+    auto resource_edges = [&](NodeId n, const config::Resource& r) {
+      if (m.parent) dag_.AddEdge(n, m.expand_node);
+      refs(n, r.count);
+      refs(n, r.for_each);
+      refs(n, r.depends_on);
+      refs(n, r.replace_triggered_by);
+      for (const ast::Attribute* a : r.config.attributes) refs(n, a->expr.get());
+      for (const ast::Block* b : r.config.blocks) BlockEdges(m, n, *b);
+      for (const config::CheckRule& rule : r.preconditions) {
+        refs(n, rule.condition);
+        refs(n, rule.error_message);
+      }
+      for (const config::CheckRule& rule : r.postconditions) {
+        refs(n, rule.condition);
+        refs(n, rule.error_message);
+      }
+    };
+    for (size_t i = 0; i < mod.resources.size(); ++i) {
+      resource_edges(m.resource_node_of[i], mod.resources[i]);
+    }
+    for (size_t i = 0; i < mod.data_resources.size(); ++i) {
+      const config::Resource& r = mod.data_resources[i];
+      resource_edges(m.data_nodes[r.type + "." + r.name], r);
+    }
+    for (size_t i = 0; i < mod.module_calls.size(); ++i) {
+      StaticModule* child = m.children[i].get();
+      if (!child) continue;
+      const config::ModuleCall& c = mod.module_calls[i];
+      if (m.parent) dag_.AddEdge(child->expand_node, m.expand_node);
+      refs(child->expand_node, c.count);
+      refs(child->expand_node, c.for_each);
+      refs(child->expand_node, c.depends_on);
+      AddEdges(*child);
+    }
+  }
+
+  void BlockEdges(StaticModule& m, NodeId n, const ast::Block& b) {
+    for (const ast::Attribute& a : b.body->attributes) AddRefEdges(m, n, a.expr.get());
+    for (const ast::Block& nested : b.body->blocks) BlockEdges(m, n, nested);
+  }
+
+  /// Edges from `from` to what `expr` (in module `m`) refers to. A local naming itself is
+  /// noted for its error instead.
+  void AddRefEdges(StaticModule& m, NodeId from, const ast::Expr* expr) {
+    if (!expr) return;
+    for (const Reference& ref : FindReferences(*expr)) {
+      using K = Reference::Kind;
+      NodeId to = UINT32_MAX;
+      switch (ref.kind) {
+        case K::kInputVariable:
+          to = m.variable_nodes.Find(ref.name);
+          break;
+        case K::kLocal:
+          to = m.local_nodes.Find(ref.name);
+          if (to == from) {
+            self_refs_.push_back({from, ref.range});
+            continue;
+          }
+          break;
+        case K::kManagedResource: {
+          auto it = m.managed_nodes.find(ref.type + "." + ref.name);
+          if (it != m.managed_nodes.end()) to = it->second;
+          break;
+        }
+        case K::kDataResource: {
+          auto it = m.data_nodes.find(ref.type + "." + ref.name);
+          if (it != m.data_nodes.end()) to = it->second;
+          break;
+        }
+        case K::kModuleCall: {
+          auto it = m.call_index.find(ref.name);
+          if (it == m.call_index.end()) break;
+          StaticModule* child = m.children[it->second].get();
+          if (!child) break;
+          dag_.AddEdge(from, child->expand_node);
+          for (size_t i = 0; i < child->module->outputs.size(); ++i) {
+            dag_.AddEdge(from, child->output_nodes.Find(child->module->outputs[i].name));
+          }
+          continue;
+        }
+        default:
+          break;
+      }
+      if (to == UINT32_MAX || to == NameTable::kMissing || to == from) continue;
+      dag_.AddEdge(from, to);
+    }
+  }
+
+  /// Terraform's graph node names, as its cycle errors print them.
+  std::string NodeName(NodeId n) const {
+    const Node& node = nodes_[n];
+    const config::Module& mod = *node.mod->module;
+    std::string prefix = node.mod->name.empty() ? "" : node.mod->name + ".";
+    switch (node.kind) {
+      case NodeKind::kVariable:
+        return fmt::format("{}var.{} (validation)", prefix, mod.variables[node.index].name);
+      case NodeKind::kLocal:
+        return fmt::format("{}local.{} (expand)", prefix, mod.locals[node.index].name);
+      case NodeKind::kOutput:
+        return fmt::format("{}output.{} (expand)", prefix, mod.outputs[node.index].name);
+      case NodeKind::kResource: {
+        const config::Resource& r = mod.resources[node.index];
+        return fmt::format("{}{}.{}", prefix, r.type, r.name);
+      }
+      case NodeKind::kData: {
+        const config::Resource& r = mod.data_resources[node.index];
+        return fmt::format("{}data.{}.{}", prefix, r.type, r.name);
+      }
+      case NodeKind::kModuleExpand:
+        return fmt::format("{}module.{} (expand)", prefix,
+                           mod.module_calls[node.index].name);
+    }
+    return "";
+  }
+
+  // ---- -target and -exclude -----------------------------------------------------------
+
+  /// Which resource nodes are walked: with -target, the targeted resources and everything
+  /// they depend on; with -exclude, all but the excluded ones and what depends on them.
+  void SelectNodes() {
+    selected_.assign(nodes_.size(), true);
+    if (!options_.targets.empty()) {
+      std::vector<bool> keep(nodes_.size(), false);
+      std::vector<NodeId> stack;
+      for (NodeId n = 0; n < nodes_.size(); ++n) {
+        if (IsResourceNode(n) && MatchesAny(n, options_.targets)) {
+          keep[n] = true;
+          stack.push_back(n);
+        }
+      }
+      while (!stack.empty()) {
+        NodeId n = stack.back();
+        stack.pop_back();
+        for (NodeId d : dag_.DependenciesOf(n)) {
+          if (!keep[d]) {
+            keep[d] = true;
+            stack.push_back(d);
+          }
+        }
+      }
+      // Outputs are planned when everything they depend on is.
+      for (NodeId n : order_) {
+        if (nodes_[n].kind != NodeKind::kOutput) continue;
+        bool all = true;
+        for (NodeId d : dag_.DependenciesOf(n)) all = all && keep[d];
+        keep[n] = all;
+      }
+      selected_ = keep;
+    }
+    if (!options_.excludes.empty()) {
+      std::vector<NodeId> stack;
+      for (NodeId n = 0; n < nodes_.size(); ++n) {
+        if (IsResourceNode(n) && MatchesWhole(n, options_.excludes)) {
+          selected_[n] = false;
+          stack.push_back(n);
+        }
+      }
+      while (!stack.empty()) {
+        NodeId n = stack.back();
+        stack.pop_back();
+        for (NodeId d : dag_.DependentsOf(n)) {
+          if (selected_[d] && nodes_[d].kind != NodeKind::kVariable) {
+            selected_[d] = false;
+            stack.push_back(d);
+          }
+        }
+      }
+    }
+  }
+
+  bool IsResourceNode(NodeId n) const {
+    return nodes_[n].kind == NodeKind::kResource || nodes_[n].kind == NodeKind::kData;
+  }
+
+  addrs::Resource ResourceAddrOf(NodeId n) const {
+    const Node& node = nodes_[n];
+    const config::Resource& r = node.kind == NodeKind::kData
+                                    ? node.mod->module->data_resources[node.index]
+                                    : node.mod->module->resources[node.index];
+    addrs::Resource a;
+    a.mode = node.kind == NodeKind::kData ? addrs::ResourceMode::kData
+             : r.mode == config::ResourceMode::kEphemeral ? addrs::ResourceMode::kEphemeral
+                                                          : addrs::ResourceMode::kManaged;
+    a.type = r.type;
+    a.name = r.name;
+    return a;
+  }
+
+  /// Static module path names of a node's module ("a", "b" for module.a.module.b).
+  static std::vector<std::string> StaticPath(const StaticModule* m) {
+    std::vector<std::string> path;
+    for (; m && m->parent; m = m->parent) path.push_back(m->call->name);
+    std::reverse(path.begin(), path.end());
+    return path;
+  }
+
+  /// Whether any target could select an instance of resource node `n`.
+  bool MatchesAny(NodeId n, const std::vector<addrs::Target>& targets) const {
+    std::vector<std::string> path = StaticPath(nodes_[n].mod);
+    addrs::Resource r = ResourceAddrOf(n);
+    for (const addrs::Target& t : targets) {
+      if (t.module.size() > path.size()) continue;
+      bool ok = true;
+      for (size_t i = 0; i < t.module.size(); ++i) ok = ok && t.module[i].name == path[i];
+      if (!ok) continue;
+      if (t.kind == addrs::Target::Kind::kModule) return true;
+      if (t.module.size() == path.size() && t.resource == r) return true;
+    }
+    return false;
+  }
+
+  /// Whether a target excludes all of resource node `n` (a whole resource or a module).
+  bool MatchesWhole(NodeId n, const std::vector<addrs::Target>& targets) const {
+    std::vector<std::string> path = StaticPath(nodes_[n].mod);
+    addrs::Resource r = ResourceAddrOf(n);
+    for (const addrs::Target& t : targets) {
+      if (t.kind == addrs::Target::Kind::kInstance) continue;
+      if (t.module.size() > path.size()) continue;
+      bool ok = true;
+      for (size_t i = 0; i < t.module.size(); ++i) {
+        ok = ok && t.module[i].name == path[i] && t.module[i].key.none();
+      }
+      if (!ok) continue;
+      if (t.kind == addrs::Target::Kind::kModule) return true;
+      if (t.module.size() == path.size() && t.resource == r) return true;
+    }
+    return false;
+  }
+
+  bool InstanceSelected(const addrs::AbsResourceInstance& addr, NodeId n) const {
+    if (!options_.targets.empty()) {
+      bool targeted = false;
+      for (const addrs::Target& t : options_.targets) targeted = targeted || t.Contains(addr);
+      // A dependency of a target is planned whole; a targeted resource only where targeted.
+      if (!targeted && MatchesAny(n, options_.targets)) return false;
+    }
+    for (const addrs::Target& t : options_.excludes) {
+      if (t.Contains(addr)) return false;
+    }
+    return true;
+  }
+
+  // ---- the walk -----------------------------------------------------------------------
+
+  void Walk() {
+    eval::functions::FunctionOptions f;
+    f.base_dir = tree_.module->dir.empty() ? "." : tree_.module->dir;
+    f.planning = applying_ == nullptr;
+    f.plan_time = options_.plan_time;
+    functions_ = eval::functions::MakeBuiltins(f);
+    MakeInstance(root_.get(), nullptr, {}, Repetition());
+    for (NodeId n : order_) {
+      if (!selected_[n]) continue;
+      const Node& node = nodes_[n];
+      for (ModuleInstanceData* mi : instances_of_[node.mod]) VisitNode(n, node, *mi);
+    }
+  }
+
+  ModuleInstanceData* MakeInstance(StaticModule* m, ModuleInstanceData* parent,
+                                   addrs::ModuleInstance addr, Repetition rep) {
+    auto mi = std::make_unique<ModuleInstanceData>();
+    mi->addr = std::move(addr);
+    mi->mod = m;
+    mi->parent = parent;
+    mi->call_repetition = std::move(rep);
+    const config::Module& mod = *m->module;
+    mi->variables.assign(mod.variables.size(), Value::DynamicUnknown());
+    mi->locals.assign(mod.locals.size(), Value::DynamicUnknown());
+    mi->outputs.resize(mod.outputs.size());
+    for (size_t i = 0; i < mod.outputs.size(); ++i) {
+      mi->outputs[i].value = Value::DynamicUnknown();
+      mi->outputs[i].sensitive = DecodedBool(mod.outputs[i].sensitive);
+      mi->outputs[i].description = DecodedString(mod.outputs[i].description);
+    }
+    mi->managed.resize(mod.resources.size());
+    mi->data.resize(mod.data_resources.size());
+    mi->calls.resize(mod.module_calls.size());
+    mi->call_modes.assign(mod.module_calls.size(), Expansion::Mode::kSingle);
+    mi->call_known.assign(mod.module_calls.size(), false);
+    ScopeSettings settings = options_.scope;
+    mi->scope = std::make_unique<ModuleScope>(mod, mi->variables, mi->locals,
+                                              /*applying=*/applying_ != nullptr, settings);
+    mi->scope->SetResolver(mi.get());
+    mi->scope->SetModule(m->dir.empty() ? "." : m->dir,
+                         mi->addr.empty() ? "the root module" : addrs::ToString(mi->addr));
+    ModuleInstanceData* raw = mi.get();
+    instances_of_[m].push_back(raw);
+    by_addr_[raw->addr] = raw;
+    instances_.push_back(std::move(mi));
+    return raw;
+  }
+
+  void VisitNode(NodeId n, const Node& node, ModuleInstanceData& mi) {
+    const config::Module& mod = *node.mod->module;
+    ValueNodes values(*mi.scope, *functions_, diags());
+    values.set_validating(validating_);
+    switch (node.kind) {
+      case NodeKind::kVariable: {
+        const config::Variable& var = mod.variables[node.index];
+        if (!mi.parent) {
+          const InputValue* raw = nullptr;
+          if (auto it = inputs_.find(var.name); it != inputs_.end()) raw = &it->second;
+          values.EvaluateVariable(var, raw, "var." + var.name, mi.variables[node.index]);
+          return;
+        }
+        // A child module's variable: the call's argument, evaluated in the caller.
+        const ast::Attribute* arg = node.mod->call->config.Find(var.name);
+        std::optional<InputValue> given;
+        if (arg) {
+          mi.parent->scope->SetRepetition(&mi.call_repetition);
+          ValueNodes caller(*mi.parent->scope, *functions_, diags());
+          eval::EvalResult r = caller.Eval(*arg->expr);
+          mi.parent->scope->SetRepetition(nullptr);
+          diags().Append(r.diagnostics);
+          if (r.diagnostics.HasErrors()) return;
+          InputValue iv;
+          iv.value = r.value;
+          iv.source = InputSource::kFile;
+          iv.range = arg->expr->range;
+          given = iv;
+        }
+        bool was_validating = validating_;
+        values.set_validating(false);  // a child's inputs are known values of the caller
+        values.EvaluateVariable(var, given ? &*given : nullptr,
+                                addrs::ToString(mi.addr) + ".var." + var.name,
+                                mi.variables[node.index]);
+        values.set_validating(was_validating);
+        return;
+      }
+      case NodeKind::kLocal: {
+        const config::Local& local = mod.locals[node.index];
+        if (SelfReferencing(n, local)) return;
+        values.EvaluateLocal(local, mi.locals[node.index]);
+        return;
+      }
+      case NodeKind::kOutput: {
+        const config::Output& o = mod.outputs[node.index];
+        values.EvaluateOutput(o, /*root=*/mi.parent == nullptr, mi.outputs[node.index]);
+        if (mi.parent && mi.outputs[node.index].sensitive) {
+          mi.outputs[node.index].value =
+              mi.outputs[node.index].value.WithMarks(Marks::Sensitive());
+        }
+        return;
+      }
+      case NodeKind::kModuleExpand:
+        ExpandCall(node, mi);
+        return;
+      case NodeKind::kResource:
+      case NodeKind::kData:
+        PlanResource(n, node, mi);
+        return;
+    }
+  }
+
+  bool SelfReferencing(NodeId node, const config::Local& local) {
+    bool any = false;
+    for (const auto& [n, range] : self_refs_) {
+      if (n != node) continue;
+      any = true;
+      diags().Error("Self-referencing local value",
+                    fmt::format("Local value local.{} cannot use its own result as part of its "
+                                "expression.",
+                                local.name),
+                    range, local.expr->range);
+    }
+    return any;
+  }
+
+  Expansion Expand(const ast::Expr* count, const ast::Expr* for_each, ModuleInstanceData& mi) {
+    Expansion single;
+    single.instances.emplace_back(InstanceKey(), Value::Null(Type::Dynamic()));
+    if (!count && !for_each) return single;
+    ValueNodes values(*mi.scope, *functions_, diags());
+    const ast::Expr& expr = count ? *count : *for_each;
+    eval::EvalResult r = values.Eval(expr);
+    diags().Append(r.diagnostics);
+    if (r.diagnostics.HasErrors()) {
+      Expansion e;
+      e.mode = count ? Expansion::Mode::kCount : Expansion::Mode::kForEach;
+      e.known = false;
+      return e;
+    }
+    if (validating_ && !r.value.IsWhollyKnown()) {
+      Expansion e;
+      e.mode = count ? Expansion::Mode::kCount : Expansion::Mode::kForEach;
+      e.known = false;
+      return e;
+    }
+    return count ? ExpandCount(r.value, expr, diags()) : ExpandForEach(r.value, expr, diags());
+  }
+
+  void ExpandCall(const Node& node, ModuleInstanceData& mi) {
+    const config::ModuleCall& call = node.mod->module->module_calls[node.index];
+    StaticModule* child = node.mod->children[node.index].get();
+    Expansion e = Expand(call.count, call.for_each, mi);
+    mi.call_modes[node.index] = e.mode;
+    mi.call_known[node.index] = e.known;
+    if (!e.known) return;
+    for (const auto& [key, each_value] : e.instances) {
+      Repetition rep;
+      if (e.mode == Expansion::Mode::kCount) rep.count_index = key.AsValue();
+      if (e.mode == Expansion::Mode::kForEach) {
+        rep.each_key = key.AsValue();
+        rep.each_value = each_value;
+      }
+      addrs::ModuleInstance addr = mi.addr;
+      addr.push_back({call.name, key});
+      mi.calls[node.index].push_back(MakeInstance(child, &mi, std::move(addr), std::move(rep)));
+    }
+  }
+
+  // ---- resources ----------------------------------------------------------------------
+
+  struct ProviderInfo {
+    providers::Provider* provider = nullptr;
+    std::string source;
+    std::string config_addr;  ///< provider["source"] (or .alias)
+  };
+
+  /// The provider of a resource, resolved once per source.
+  std::optional<ProviderInfo> ResolveProvider(const config::Resource& r, const Range& range) {
+    std::string local = r.provider ? r.provider->name : ImpliedProviderName(r.type);
+    std::string source;
+    for (const config::RequiredProvider& rp : tree_.module->terraform.required_providers) {
+      if (rp.name != local || !rp.attribute || !rp.attribute->expr) continue;
+      Diagnostics ignored;  // the loader checked required_providers
+      Value v = config::EvalStatic(*rp.attribute->expr, ignored);
+      if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) continue;
+      const Value* src = v.Find("source");
+      if (!src || !src->IsKnown() || src->IsNull() || src->type() != Type::String()) continue;
+      source = src->AsString();
+      // A source without a host is on the public registry (two parts: namespace/type).
+      if (std::count(source.begin(), source.end(), '/') == 1) {
+        source = "registry.terraform.io/" + source;
+      }
+    }
+    if (source.empty()) {
+      source = local == "terraform" ? "terraform.io/builtin/terraform"
+                                    : "registry.terraform.io/hashicorp/" + local;
+    }
+    ProviderInfo info;
+    info.source = source;
+    info.config_addr = "provider[\"" + source + "\"]";
+    if (r.provider && !r.provider->alias.empty()) info.config_addr += "." + r.provider->alias;
+    auto it = resolved_.find(source);
+    if (it == resolved_.end()) {
+      providers::Provider* p = providers_.Resolve(source);
+      if (p) {
+        out_.schemas[source] = p->GetProviderSchema();
+        providers::ConfigureProviderRequest c;
+        c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
+        AddProviderDiagnostics(p->ConfigureProvider(c), range, diags());
+      }
+      it = resolved_.emplace(source, p).first;
+    }
+    if (!it->second) {
+      if (!reported_missing_.insert(source).second) return std::nullopt;
+      diags().Error("Missing required provider",
+                    fmt::format("This configuration requires provider {}, but Cairn has no "
+                                "built-in implementation of it and found no plugin for it.",
+                                source),
+                    range);
+      return std::nullopt;
+    }
+    info.provider = it->second;
+    return info;
+  }
+
+  void PlanResource(NodeId n, const Node& node, ModuleInstanceData& mi) {
+    const bool data_mode = node.kind == NodeKind::kData;
+    const config::Resource& r = data_mode ? node.mod->module->data_resources[node.index]
+                                          : node.mod->module->resources[node.index];
+    ResourceValues& rv = data_mode ? mi.data[node.index] : mi.managed[node.index];
+    std::optional<ProviderInfo> provider = ResolveProvider(r, r.decl_range);
+    if (!provider) return;
+    addrs::Resource raddr = ResourceAddrOf(n);
+    const providers::Schema* schema =
+        FindResourceSchema(out_.schemas, provider->config_addr, raddr.mode, r.type);
+    if (!schema) {
+      diags().Error(data_mode ? "Invalid data source" : "Invalid resource type",
+                    fmt::format("The provider {} does not support {} {}.", provider->source,
+                                data_mode ? "data source" : "resource type", GoQuote(r.type)),
+                    r.type_range);
+      return;
+    }
+    Expansion e = Expand(r.count, r.for_each, mi);
+    rv.mode = e.mode;
+    rv.known = e.known;
+    rv.instances.clear();
+    if (!e.known) return;
+    rv.instances.reserve(e.instances.size());
+    const Type implied = schema->block.ImpliedType();
+    for (const auto& [key, each_value] : e.instances) {
+      addrs::AbsResourceInstance addr{mi.addr, raddr, key};
+      Repetition rep;
+      if (e.mode == Expansion::Mode::kCount) rep.count_index = key.AsValue();
+      if (e.mode == Expansion::Mode::kForEach) {
+        rep.each_key = key.AsValue();
+        rep.each_value = each_value;
+      }
+      mi.scope->SetRepetition(&rep);
+      DecodeBodyResult config = DecodeBody(r.config, schema->block, *mi.scope, *this,
+                                           r.decl_range);
+      diags().Append(config.diagnostics);
+      if (config.diagnostics.HasErrors() || validating_) {
+        mi.scope->SetRepetition(nullptr);
+        rv.instances.emplace_back(key, Value::Unknown(implied));
+        continue;
+      }
+      ValueNodes checks(*mi.scope, *functions_, diags());
+      for (const config::CheckRule& rule : r.preconditions) {
+        if (rule.condition && rule.error_message) {
+          checks.CheckCondition(rule, "Resource precondition failed");
+        }
+      }
+      Value value = data_mode ? PlanData(addr, r, *provider, *schema, config.value)
+                              : PlanManaged(n, addr, r, *provider, *schema, config.value, mi,
+                                            rep, e.mode);
+      rep.self = value;
+      for (const config::CheckRule& rule : r.postconditions) {
+        if (rule.condition && rule.error_message) {
+          checks.CheckCondition(rule, "Resource postcondition failed");
+        }
+      }
+      mi.scope->SetRepetition(nullptr);
+      rv.instances.emplace_back(key, std::move(value));
+    }
+  }
+
+  /// The prior object of `addr` decoded with `schema` (marked as the state records), or
+  /// nullopt; `tainted` and `private_data` describe it.
+  std::optional<Value> PriorObject(const addrs::AbsResourceInstance& addr,
+                                   const providers::Schema& schema, bool* tainted,
+                                   std::string* private_data) {
+    const state::ObjectState* obj =
+        (applying_ ? applied_ : out_.plan.prior_state).FindCurrent(addr);
+    if (!obj) return std::nullopt;
+    TypedJsonResult d = DecodeTypedJson(obj->attributes_json, schema.block.ImpliedType());
+    if (!d.ok()) {
+      diags().Error("Invalid resource instance data in state",
+                    fmt::format("Instance {} data could not be decoded from the state: {}.",
+                                addr.ToString(), d.error));
+      return std::nullopt;
+    }
+    if (tainted) *tainted = obj->status == state::ObjectState::Status::kTainted;
+    if (private_data) *private_data = obj->private_data;
+    return MarkSchemaSensitive(
+        MarkSensitivePaths(d.value, DecodePathsJson(obj->sensitive_attributes_json)),
+        schema.block);
+  }
+
+  Value PlanManaged(NodeId n, const addrs::AbsResourceInstance& addr, const config::Resource& r,
+                    const ProviderInfo& provider, const providers::Schema& schema,
+                    const Value& config, ModuleInstanceData& mi, const Repetition& rep,
+                    Expansion::Mode mode) {
+    planned_.insert(addr);
+    if (applying_) return ApplyInstance(n, addr, r, provider, schema, config, mode);
+    bool tainted = false;
+    std::string private_data;
+    std::optional<Value> prior = PriorObject(addr, schema, &tainted, &private_data);
+    if (prior && !validating_) out_.visit_order.push_back(addr);
+    if (!InstanceSelected(addr, n)) {
+      // Not part of a targeted plan: its recorded object stands for references.
+      return prior ? *prior : Value::Unknown(schema.block.ImpliedType());
+    }
+    if (options_.mode == PlanMode::kRefreshOnly) {
+      return prior ? *prior : Value::Unknown(schema.block.ImpliedType());
+    }
+    if (options_.mode == PlanMode::kDestroy) {
+      if (prior) PlanDelete(addr, provider.config_addr, *prior, ActionReason::kNone, r);
+      return prior ? *prior : Value::Null(schema.block.ImpliedType());
+    }
+    InstancePlanRequest req;
+    req.addr = addr;
+    req.provider_addr = provider.config_addr;
+    req.provider = provider.provider;
+    req.schema = &schema;
+    req.prior = prior ? *prior : Value::Null(schema.block.ImpliedType());
+    req.prior_private = private_data;
+    req.prior_tainted = tainted;
+    req.config = config;
+    req.create_before_destroy = DecodedBool(r.create_before_destroy);
+    req.range = r.decl_range;
+    for (const addrs::AbsResourceInstance& f : options_.force_replace) {
+      req.force_replace = req.force_replace || f == addr;
+    }
+    IgnoreChanges(r, req);
+    if (prior && r.replace_triggered_by) req.triggered = Triggered(r, mi, rep);
+    InstancePlanResult result = PlanManagedInstance(req);
+    diags().Append(result.diagnostics);
+    if (result.diagnostics.HasErrors()) return Value::Unknown(schema.block.ImpliedType());
+    ResourceInstanceChange& change = result.change;
+    change.dependencies = Dependencies(n);
+    if (auto m = moved_from_.find(addr); m != moved_from_.end()) change.previous_addr = m->second;
+    if ((change.action == Action::kDeleteThenCreate ||
+         change.action == Action::kCreateThenDelete) &&
+        DecodedBool(r.prevent_destroy)) {
+      PreventDestroyError(addr, r);
+    }
+    (void)mode;
+    Value after = change.after;
+    out_.plan.changes.push_back(std::move(change));
+    return after;
+  }
+
+  // ---- applying ----------------------------------------------------------------------
+
+  /// Applies the planned change of `addr` (none or a no-op: the recorded object stands).
+  Value ApplyInstance(NodeId n, const addrs::AbsResourceInstance& addr,
+                      const config::Resource& r, const ProviderInfo& provider,
+                      const providers::Schema& schema, const Value& config,
+                      Expansion::Mode mode) {
+    const Type implied = schema.block.ImpliedType();
+    std::string private_data;
+    std::optional<Value> prior = PriorObject(addr, schema, nullptr, &private_data);
+    auto it = change_index_.find(addr);
+    if (it == change_index_.end()) return prior ? *prior : Value::Unknown(implied);
+    const ResourceInstanceChange& planned = applying_->changes[it->second];
+    if (planned.action == Action::kNoOp || planned.action == Action::kRead) {
+      applied_changes_.insert(it->second);
+      return prior ? *prior : Value::Unknown(implied);
+    }
+    if (planned.action == Action::kDelete || planned.action == Action::kForget) {
+      // Deletions run after the walk, dependents first (ApplyRemainingDeletes).
+      return prior ? *prior : Value::Null(implied);
+    }
+    applied_changes_.insert(it->second);
+    // Plan again with what is known now; the result must keep the plan's promises.
+    InstancePlanRequest req;
+    req.addr = addr;
+    req.provider_addr = provider.config_addr;
+    req.provider = provider.provider;
+    req.schema = &schema;
+    req.prior = prior ? *prior : Value::Null(implied);
+    req.prior_private = private_data;
+    req.config = config;
+    req.create_before_destroy = planned.create_before_destroy;
+    req.force_replace = planned.action == Action::kDeleteThenCreate ||
+                        planned.action == Action::kCreateThenDelete;
+    req.range = r.decl_range;
+    IgnoreChanges(r, req);
+    InstancePlanResult again = PlanManagedInstance(req);
+    diags().Append(again.diagnostics);
+    if (again.diagnostics.HasErrors()) return Value::Unknown(implied);
+    if (!Conforms(planned.after.UnmarkedDeep(), again.change.after.UnmarkedDeep())) {
+      diags().Error("Provider produced inconsistent final plan",
+                    fmt::format("When expanding the plan for {} to include new values learned so "
+                                "far during apply, provider {} produced an invalid new value: "
+                                "the planned value changed.\n\nThis is a bug in the provider, "
+                                "which should be reported in the provider's own issue tracker.",
+                                addr.ToString(), GoQuote(provider.source)),
+                    r.decl_range);
+      return Value::Unknown(implied);
+    }
+    const ResourceInstanceChange& c = again.change;
+    const bool replace =
+        c.action == Action::kDeleteThenCreate || c.action == Action::kCreateThenDelete;
+    if (replace && c.action == Action::kDeleteThenCreate && prior) {
+      if (!ApplyDelete(addr, planned.provider, provider.provider, schema, *prior, private_data,
+                       false)) {
+        return Value::Unknown(implied);
+      }
+      prior.reset();
+    }
+    const Action shown = prior && !replace ? Action::kUpdate : Action::kCreate;
+    hooks_->PreApply(addr, shown, prior ? *prior : Value::Null(implied));
+    auto started = std::chrono::steady_clock::now();
+    providers::ApplyResourceChangeRequest a;
+    a.type_name = addr.resource.type;
+    a.prior_state = shown == Action::kUpdate ? prior->UnmarkedDeep() : Value::Null(implied);
+    a.planned_state = c.after.UnmarkedDeep();
+    a.config = config.UnmarkedDeep();
+    a.planned_private = c.private_data;
+    providers::ApplyResourceChangeResponse done = provider.provider->ApplyResourceChange(a);
+    const bool failed = done.diagnostics.HasErrors();
+    hooks_->PostApply(addr, shown, done.new_state, failed,
+                      std::chrono::steady_clock::now() - started);
+    AddProviderDiagnostics(done.diagnostics, r.decl_range, diags());
+    if (failed) {
+      if (!done.new_state.IsNull() && done.new_state.IsWhollyKnown()) {
+        Record(addr, planned.provider, schema, done.new_state, {}, planned, mode, true,
+               done.private_data);
+      }
+      return Value::Unknown(implied);
+    }
+    Value marked = MarkSchemaSensitive(
+        MarkSensitivePaths(done.new_state, SensitivePaths(config)), schema.block);
+    Record(addr, planned.provider, schema, marked, SensitivePaths(marked), planned, mode, false,
+           done.private_data);
+    if (replace && c.action == Action::kCreateThenDelete && prior) {
+      // The old object goes after its replacement exists.
+      ApplyDeleteObject(addr, provider.provider, schema, *prior, private_data);
+    }
+    (void)n;
+    return marked;
+  }
+
+  /// Whether `final_value` keeps every known value of `planned` (unknowns may become known).
+  static bool Conforms(const Value& planned, const Value& final_value) {
+    if (!planned.IsKnown()) return true;
+    if (planned.IsNull() || final_value.IsNull() || !final_value.IsKnown()) {
+      return planned.IsNull() == final_value.IsNull() && final_value.IsKnown();
+    }
+    const Type& t = planned.type();
+    if (t.IsObject() || t.IsMap() || t.IsList() || t.IsTuple()) {
+      if (planned.Length() != final_value.Length()) return false;
+      if ((t.IsObject() || t.IsMap()) && planned.Keys() != final_value.Keys()) return false;
+      for (size_t i = 0; i < planned.Length(); ++i) {
+        if (!Conforms(planned.Elements()[i], final_value.Elements()[i])) return false;
+      }
+      return true;
+    }
+    if (!planned.IsWhollyKnown()) return true;
+    return planned.RawEquals(final_value);
+  }
+
+  void Record(const addrs::AbsResourceInstance& addr, const std::string& provider_addr,
+              const providers::Schema& schema, const Value& value,
+              const std::vector<ValuePath>& sensitive, const ResourceInstanceChange& planned,
+              Expansion::Mode mode, bool tainted, const std::string& private_data) {
+    TypedJsonEncodeResult enc = EncodeTypedJson(value.UnmarkedDeep(), schema.block.ImpliedType());
+    if (!enc.ok()) {
+      diags().Error("Provider returned invalid result object after apply",
+                    fmt::format("After the apply operation, the provider still indicated an "
+                                "unknown value for {}. All values must be known after apply, so "
+                                "this is always a bug in the provider and should be reported in "
+                                "the provider's own repository. Cairn will still save the other "
+                                "known object values in the state.",
+                                addr.ToString()));
+      return;
+    }
+    state::ObjectState obj;
+    obj.status = tainted ? state::ObjectState::Status::kTainted
+                         : state::ObjectState::Status::kReady;
+    obj.schema_version = static_cast<uint64_t>(schema.version);
+    obj.attributes_json = enc.json;
+    obj.sensitive_attributes_json = EncodePathsJson(sensitive);
+    obj.private_data = private_data;
+    obj.dependencies = planned.dependencies;
+    obj.create_before_destroy = planned.create_before_destroy;
+    // Terraform 1.11 writes no `each` for the resources it records; neither does Cairn.
+    (void)mode;
+    applied_.SetCurrent(addr, std::move(obj), provider_addr, "");
+  }
+
+  /// Deletes the current object of `addr` through its provider (or forgets it); true when
+  /// it is gone from the state.
+  bool ApplyDelete(const addrs::AbsResourceInstance& addr, const std::string& provider_addr,
+                   providers::Provider* provider, const providers::Schema& schema,
+                   const Value& prior, const std::string& private_data, bool forget) {
+    (void)provider_addr;
+    if (!forget && !ApplyDeleteObject(addr, provider, schema, prior, private_data)) return false;
+    applied_.SetCurrent(addr, std::nullopt, "", "");
+    return true;
+  }
+
+  bool ApplyDeleteObject(const addrs::AbsResourceInstance& addr, providers::Provider* provider,
+                         const providers::Schema& schema, const Value& prior,
+                         const std::string& private_data) {
+    hooks_->PreApply(addr, Action::kDelete, prior);
+    auto started = std::chrono::steady_clock::now();
+    providers::ApplyResourceChangeRequest a;
+    a.type_name = addr.resource.type;
+    a.prior_state = prior.UnmarkedDeep();
+    a.planned_state = Value::Null(schema.block.ImpliedType());
+    a.planned_private = private_data;
+    providers::ApplyResourceChangeResponse done = provider->ApplyResourceChange(a);
+    const bool failed = done.diagnostics.HasErrors();
+    hooks_->PostApply(addr, Action::kDelete, Value::Null(schema.block.ImpliedType()), failed,
+                      std::chrono::steady_clock::now() - started);
+    AddProviderDiagnostics(done.diagnostics, Range(), diags());
+    return !failed;
+  }
+
+  /// The planned deletions the walk did not reach (objects without configuration, every
+  /// object of a destroy plan), dependents before what they depend on.
+  void ApplyRemainingDeletes() {
+    std::vector<size_t> pending;
+    for (size_t i = 0; i < applying_->changes.size(); ++i) {
+      const ResourceInstanceChange& c = applying_->changes[i];
+      if (applied_changes_.count(i) || !c.deposed_key.empty()) continue;
+      if (c.action == Action::kDelete || c.action == Action::kForget) pending.push_back(i);
+    }
+    // An object is deleted only after everything that depends on it.
+    std::map<std::string, int> dependents;  // resource address -> pending dependents
+    for (size_t i : pending) {
+      for (const std::string& d : DependenciesInState(applying_->changes[i].addr)) {
+        ++dependents[d];
+      }
+    }
+    std::vector<bool> done(pending.size(), false);
+    for (size_t round = 0; round < pending.size(); ++round) {
+      bool progressed = false;
+      for (size_t k = 0; k < pending.size(); ++k) {
+        if (done[k]) continue;
+        const ResourceInstanceChange& c = applying_->changes[pending[k]];
+        if (dependents[c.addr.ContainingResource().ToString()] > 0 && round + 1 < pending.size()) {
+          continue;
+        }
+        done[k] = true;
+        progressed = true;
+        DeleteFromPlan(c);
+        for (const std::string& d : DependenciesInState(c.addr)) --dependents[d];
+      }
+      if (!progressed) break;
+    }
+  }
+
+  std::vector<std::string> DependenciesInState(const addrs::AbsResourceInstance& addr) const {
+    const state::ObjectState* obj = applying_->prior_state.FindCurrent(addr);
+    return obj ? obj->dependencies : std::vector<std::string>{};
+  }
+
+  void DeleteFromPlan(const ResourceInstanceChange& c) {
+    std::string source = ProviderSource(c.provider);
+    auto it = resolved_.find(source);
+    providers::Provider* p = it != resolved_.end() ? it->second : providers_.Resolve(source);
+    if (it == resolved_.end()) {
+      resolved_[source] = p;
+      if (p) out_.schemas[source] = p->GetProviderSchema();
+    }
+    const providers::Schema* schema = FindResourceSchema(out_.schemas, c.provider,
+                                                         c.addr.resource.mode,
+                                                         c.addr.resource.type);
+    if (!p || !schema) return;
+    const state::ObjectState* obj = applied_.FindCurrent(c.addr);
+    if (!obj) return;
+    ApplyDelete(c.addr, c.provider, p, *schema, c.before, obj->private_data,
+                c.action == Action::kForget);
+  }
+
+  /// The root module's outputs into the applied state (null and unknown ones left out).
+  void RecordOutputs() {
+    ModuleInstanceData& root = *instances_.front();
+    const config::Module& mod = *root.mod->module;
+    applied_.outputs.clear();
+    if (options_.mode == PlanMode::kDestroy) return;
+    for (size_t i = 0; i < mod.outputs.size(); ++i) {
+      const OutputValue& o = root.outputs[i];
+      if (o.value.IsNull() || !o.value.IsWhollyKnown()) continue;
+      state::OutputState s;
+      s.value = o.value.UnmarkedDeep();
+      s.sensitive = o.sensitive;
+      applied_.outputs[mod.outputs[i].name] = std::move(s);
+    }
+  }
+
+  void PreventDestroyError(const addrs::AbsResourceInstance& addr, const config::Resource& r) {
+    diags().Error("Instance cannot be destroyed",
+                  fmt::format("Resource {} has lifecycle.prevent_destroy set, but the plan calls "
+                              "for this resource to be destroyed. To avoid this error and "
+                              "continue with the plan, either disable lifecycle.prevent_destroy "
+                              "or reduce the scope of the plan using the -target option.",
+                              addr.ToString()),
+                  r.prevent_destroy ? r.prevent_destroy->range : r.decl_range);
+  }
+
+  void IgnoreChanges(const config::Resource& r, InstancePlanRequest& req) {
+    const ast::Expr* e = r.ignore_changes;
+    if (!e) return;
+    if (e->kind == ast::ExprKind::kScopeTraversal && e->steps.empty() && e->root_name == "all") {
+      req.ignore_all = true;
+      return;
+    }
+    if (e->kind != ast::ExprKind::kTuple) return;
+    for (const ast::ExprPtr& item : e->items) {
+      if (item->kind != ast::ExprKind::kScopeTraversal) continue;
+      ValuePath p{PathStep::Attr(item->root_name)};
+      req.ignore_changes.push_back(std::move(p));
+    }
+  }
+
+  /// replace_triggered_by: whether a referenced resource instance (or attribute of one) is
+  /// planned to change.
+  bool Triggered(const config::Resource& r, ModuleInstanceData& mi, const Repetition& rep) {
+    const ast::Expr* e = r.replace_triggered_by;
+    if (e->kind != ast::ExprKind::kTuple) return false;
+    for (const ast::ExprPtr& item : e->items) {
+      const ast::Expr* x = item.get();
+      const ast::Expr* index = nullptr;
+      if (x->kind == ast::ExprKind::kIndex) {
+        index = x->index.get();
+        x = x->operand.get();
+      }
+      if (x->kind != ast::ExprKind::kScopeTraversal || x->steps.empty()) continue;
+      addrs::Resource target;
+      target.type = x->root_name;
+      size_t step = 0;
+      if (x->steps[0].kind != ast::TraversalStep::Kind::kAttr) continue;
+      target.name = x->steps[0].name;
+      step = 1;
+      std::optional<InstanceKey> key;
+      if (step < x->steps.size() && x->steps[step].kind == ast::TraversalStep::Kind::kIndex) {
+        Diagnostics ignored;
+        eval::MapScope none;
+        eval::EvalResult k = eval::Evaluate(*x->steps[step].key, none);
+        key = InstanceKey::FromValue(k.value);
+        ++step;
+      } else if (index) {
+        mi.scope->SetRepetition(&rep);
+        ValueNodes values(*mi.scope, *functions_, scratch_);
+        eval::EvalResult k = values.Eval(*index);
+        key = InstanceKey::FromValue(k.value);
+      }
+      std::string attribute;
+      if (step < x->steps.size() && x->steps[step].kind == ast::TraversalStep::Kind::kAttr) {
+        attribute = x->steps[step].name;
+      }
+      for (const ResourceInstanceChange& c : out_.plan.changes) {
+        if (c.addr.module != mi.addr || c.addr.resource != target) continue;
+        if (key && c.addr.key != *key) continue;
+        if (c.action == Action::kNoOp || c.action == Action::kRead) continue;
+        if (!attribute.empty()) {
+          const Value* before = c.before.IsKnown() && !c.before.IsNull()
+                                    ? c.before.Find(attribute) : nullptr;
+          const Value* after = c.after.IsKnown() && !c.after.IsNull()
+                                   ? c.after.Find(attribute) : nullptr;
+          if (before && after && before->RawEquals(*after)) continue;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// Direct resource dependencies of node `n`: the resources it reaches through variables,
+  /// locals, outputs and module calls without passing another resource.
+  std::vector<std::string> Dependencies(NodeId n) {
+    auto cached = deps_cache_.find(n);
+    if (cached != deps_cache_.end()) return cached->second;
+    std::set<std::string> out;
+    std::vector<NodeId> stack(dag_.DependenciesOf(n).begin(), dag_.DependenciesOf(n).end());
+    std::set<NodeId> seen;
+    while (!stack.empty()) {
+      NodeId d = stack.back();
+      stack.pop_back();
+      if (!seen.insert(d).second) continue;
+      if (IsResourceNode(d)) {
+        std::string prefix = nodes_[d].mod->name.empty() ? "" : nodes_[d].mod->name + ".";
+        out.insert(prefix + ResourceAddrOf(d).ToString());
+        continue;
+      }
+      for (NodeId x : dag_.DependenciesOf(d)) stack.push_back(x);
+    }
+    std::vector<std::string> v(out.begin(), out.end());
+    deps_cache_[n] = v;
+    return v;
+  }
+
+  Value PlanData(const addrs::AbsResourceInstance& addr, const config::Resource& r,
+                 const ProviderInfo& provider, const providers::Schema& schema,
+                 const Value& config) {
+    (void)r;
+    if (options_.mode == PlanMode::kDestroy) return Value::Unknown(schema.block.ImpliedType());
+    if (!config.IsWhollyKnown()) {
+      ResourceInstanceChange c;
+      c.addr = addr;
+      c.provider = provider.config_addr;
+      c.action = Action::kRead;
+      c.reason = ActionReason::kReadBecauseConfigUnknown;
+      c.before = Value::Null(schema.block.ImpliedType());
+      c.after = PlannedDataObject(schema.block, config);
+      out_.plan.changes.push_back(c);
+      return c.after;
+    }
+    providers::ReadDataSourceRequest req;
+    req.type_name = addr.resource.type;
+    req.config = config.UnmarkedDeep();
+    providers::ReadDataSourceResponse resp = provider.provider->ReadDataSource(req);
+    AddProviderDiagnostics(resp.diagnostics, r.decl_range, diags());
+    if (resp.diagnostics.HasErrors()) return Value::Unknown(schema.block.ImpliedType());
+    Value v = MarkSchemaSensitive(MarkSensitivePaths(resp.state, SensitivePaths(config)),
+                                  schema.block);
+    return v;
+  }
+
+  /// A data source's object before it is read (objchange.PlannedDataResourceObject): the
+  /// configuration, with computed attributes it leaves null unknown.
+  static Value PlannedDataObject(const providers::Block& schema, const Value& config) {
+    if (!config.IsKnown() || config.IsNull()) return config;
+    std::vector<std::pair<std::string, Value>> attrs;
+    const Type& t = config.type();
+    for (size_t i = 0; i < config.Length(); ++i) {
+      const std::string& name = t.Attributes()[i].first;
+      const Value& v = config.Elements()[i];
+      const providers::Attribute* a = schema.FindAttribute(name);
+      const providers::NestedBlock* b = schema.FindBlock(name);
+      if (a && a->computed && v.IsNull()) {
+        attrs.emplace_back(name, Value::Unknown(a->type));
+      } else if (b && (b->nesting == providers::NestingMode::kSingle ||
+                       b->nesting == providers::NestingMode::kGroup)) {
+        attrs.emplace_back(name, PlannedDataObject(b->block, v));
+      } else {
+        attrs.emplace_back(name, v);
+      }
+    }
+    return Value::Object(std::move(attrs)).WithMarks(config.marks());
+  }
+
+  void PlanDelete(const addrs::AbsResourceInstance& addr, const std::string& provider,
+                  const Value& prior, ActionReason reason, const config::Resource& r) {
+    if (DecodedBool(r.prevent_destroy)) PreventDestroyError(addr, r);
+    ResourceInstanceChange c;
+    c.addr = addr;
+    c.provider = provider;
+    c.action = Action::kDelete;
+    c.reason = reason;
+    c.before = prior;
+    c.after = Value::Null(prior.type());
+    out_.plan.changes.push_back(std::move(c));
+  }
+
+  // ---- moved and removed blocks -------------------------------------------------------
+
+  /// The address a `moved`/`removed` block's `from`/`to` traversal names, as text.
+  static std::optional<std::string> TraversalText(const ast::Expr* e) {
+    if (!e || e->kind != ast::ExprKind::kScopeTraversal) return std::nullopt;
+    std::string out = e->root_name;
+    for (const ast::TraversalStep& step : e->steps) {
+      if (step.kind == ast::TraversalStep::Kind::kAttr) {
+        out += "." + step.name;
+        continue;
+      }
+      const ast::LiteralValue& lit = step.key->literal;
+      if (step.key->kind != ast::ExprKind::kLiteral) return std::nullopt;
+      Diagnostics ignored;
+      Value key = config::EvalStatic(*step.key, ignored);
+      if (key.type() == Type::String()) {
+        out += "[" + GoQuote(key.AsString()) + "]";
+      } else if (key.type() == Type::Number()) {
+        out += "[" + key.AsNumber().ToString() + "]";
+      } else {
+        return std::nullopt;
+      }
+      (void)lit;
+    }
+    return out;
+  }
+
+  /// Moves objects in the prior state as the root module's `moved` blocks say, then the
+  /// implicit moves Terraform makes when `count` is added to or removed from a resource
+  /// (`a` <-> `a[0]`). Each moved object's change says where it came from.
+  void ApplyMoves() {
+    state::State& st = out_.plan.prior_state;
+    auto move_instance = [&](const addrs::AbsResourceInstance& from,
+                             const addrs::AbsResourceInstance& to) {
+      const state::ObjectState* obj = st.FindCurrent(from);
+      if (!obj || st.FindCurrent(to)) return;
+      const state::ResourceState* rs = st.FindResource(from.ContainingResource());
+      std::string provider = rs->provider, each = rs->each;
+      state::ObjectState copy = *obj;
+      st.SetCurrent(from, std::nullopt, "", "");
+      st.SetCurrent(to, std::move(copy), provider, each);
+      auto prev = moved_from_.find(from);
+      moved_from_[to] = prev == moved_from_.end() ? from : prev->second;
+      if (prev != moved_from_.end()) moved_from_.erase(prev);
+    };
+    for (const config::Moved& m : tree_.module->moved) {
+      std::optional<std::string> from_text = TraversalText(m.from);
+      std::optional<std::string> to_text = TraversalText(m.to);
+      if (!from_text || !to_text) continue;
+      auto from = addrs::ParseTarget(*from_text);
+      auto to = addrs::ParseTarget(*to_text);
+      if (!from.addr || !to.addr || from.addr->kind == addrs::Target::Kind::kModule) continue;
+      if (from.addr->kind == addrs::Target::Kind::kInstance) {
+        move_instance({from.addr->module, from.addr->resource, from.addr->key},
+                      {to.addr->module, to.addr->resource, to.addr->key});
+        continue;
+      }
+      const state::ResourceState* rs =
+          st.FindResource({from.addr->module, from.addr->resource});
+      if (!rs || st.FindResource({to.addr->module, to.addr->resource})) continue;
+      std::vector<addrs::InstanceKey> keys;
+      for (const state::InstanceState& i : rs->instances) keys.push_back(i.key);
+      for (const addrs::InstanceKey& k : keys) {
+        move_instance({from.addr->module, from.addr->resource, k},
+                      {to.addr->module, to.addr->resource, k});
+      }
+    }
+    // Implicit moves for root module resources whose repetition changed.
+    for (const config::Resource& r : tree_.module->resources) {
+      if (r.mode != config::ResourceMode::kManaged || r.for_each) continue;
+      addrs::Resource ra{addrs::ResourceMode::kManaged, r.type, r.name};
+      const state::ResourceState* rs = st.FindResource({{}, ra});
+      if (!rs) continue;
+      addrs::AbsResourceInstance none{{}, ra, addrs::InstanceKey()};
+      addrs::AbsResourceInstance zero{{}, ra, addrs::InstanceKey::Int(0)};
+      if (!r.count && rs->Find(zero.key) && !rs->Find(none.key)) move_instance(zero, none);
+      if (r.count && rs->Find(none.key) && !rs->Find(zero.key)) move_instance(none, zero);
+    }
+  }
+
+  /// `removed` blocks of the root module: their objects are forgotten (destroy = false) or
+  /// destroyed, whatever else would happen to them.
+  void CollectRemoved() {
+    for (const config::Removed& rm : tree_.module->removed) {
+      std::optional<std::string> text = TraversalText(rm.from);
+      if (!text) continue;
+      auto from = addrs::ParseTarget(*text);
+      if (!from.addr) continue;
+      bool destroy = true;
+      if (rm.block && rm.block->body) {
+        for (const ast::Block& b : rm.block->body->blocks) {
+          if (b.type != "lifecycle" || !b.body) continue;
+          if (const ast::Attribute* d = b.body->FindAttribute("destroy")) {
+            destroy = DecodedBool(d->expr.get());
+          }
+        }
+      }
+      removed_.push_back({*from.addr, destroy});
+    }
+  }
+
+  /// The `removed` block covering `addr`, or null.
+  const std::pair<addrs::Target, bool>* RemovedFor(const addrs::AbsResourceInstance& addr) const {
+    for (const auto& r : removed_) {
+      if (r.first.Contains(addr)) return &r;
+    }
+    return nullptr;
+  }
+
+  // ---- orphans ------------------------------------------------------------------------
+
+  /// State objects no configuration instance planned: deleted, with Terraform's reasons.
+  void PlanOrphans() {
+    if (options_.mode == PlanMode::kRefreshOnly) return;
+    for (const state::ResourceState& rs : out_.plan.prior_state.resources) {
+      if (rs.addr.resource.mode != addrs::ResourceMode::kManaged) continue;
+      for (const state::InstanceState& is : rs.instances) {
+        addrs::AbsResourceInstance addr{rs.addr.module, rs.addr.resource, is.key};
+        if (!is.current || planned_.count(addr)) continue;
+        bool selected = true;
+        if (!options_.targets.empty()) {
+          selected = false;
+          for (const addrs::Target& t : options_.targets) selected = selected || t.Contains(addr);
+        }
+        for (const addrs::Target& t : options_.excludes) selected = selected && !t.Contains(addr);
+        if (!selected) continue;
+        ActionReason reason = OrphanReason(addr);
+        const auto* removed = RemovedFor(addr);
+        const bool forget = removed && !removed->second && options_.mode != PlanMode::kDestroy;
+        if (!forget) out_.visit_order.push_back(addr);
+        std::string source = ProviderSource(rs.provider);
+        providers::Provider* p = nullptr;
+        auto it = resolved_.find(source);
+        if (it != resolved_.end()) {
+          p = it->second;
+        } else {
+          p = providers_.Resolve(source);
+          resolved_[source] = p;
+          if (p) out_.schemas[source] = p->GetProviderSchema();
+        }
+        const providers::Schema* schema =
+            FindResourceSchema(out_.schemas, rs.provider, rs.addr.resource.mode,
+                               rs.addr.resource.type);
+        if (!p || !schema) {
+          diags().Error("Provider configuration not present",
+                        fmt::format("To work with {} its original provider configuration at {} "
+                                    "is required, but it has been removed. This occurs when a "
+                                    "provider configuration is removed while objects created by "
+                                    "that provider still exist in the state. Re-add the provider "
+                                    "configuration to destroy {}, after which you can remove the "
+                                    "provider configuration again.",
+                                    addr.ToString(), rs.provider, addr.ToString()));
+          continue;
+        }
+        TypedJsonResult d = DecodeTypedJson(is.current->attributes_json,
+                                          schema->block.ImpliedType());
+        if (!d.ok()) {
+          diags().Error("Invalid resource instance data in state",
+                        fmt::format("Instance {} data could not be decoded from the state: {}.",
+                                    addr.ToString(), d.error));
+          continue;
+        }
+        Value prior = MarkSchemaSensitive(
+            MarkSensitivePaths(d.value, DecodePathsJson(is.current->sensitive_attributes_json)),
+            schema->block);
+        ResourceInstanceChange c;
+        c.addr = addr;
+        c.provider = rs.provider;
+        c.action = forget ? Action::kForget : Action::kDelete;
+        c.reason = options_.mode == PlanMode::kDestroy || removed ? ActionReason::kNone : reason;
+        if (auto m = moved_from_.find(addr); m != moved_from_.end()) c.previous_addr = m->second;
+        c.before = prior;
+        c.after = Value::Null(prior.type());
+        out_.plan.changes.push_back(std::move(c));
+      }
+    }
+  }
+
+  ActionReason OrphanReason(const addrs::AbsResourceInstance& addr) {
+    auto it = by_addr_.find(addr.module);
+    if (it == by_addr_.end()) {
+      // The module call is still there (its instance is not): no module; else no config.
+      addrs::ModuleInstance parent = addr.module;
+      std::string call = parent.empty() ? "" : parent.back().name;
+      if (!parent.empty()) parent.pop_back();
+      auto p = by_addr_.find(parent);
+      if (p != by_addr_.end() && p->second->mod->call_index.count(call)) {
+        return ActionReason::kDeleteBecauseNoModule;
+      }
+      return ActionReason::kDeleteBecauseNoResourceConfig;
+    }
+    ModuleInstanceData& mi = *it->second;
+    const auto& resources = mi.mod->module->resources;
+    for (size_t i = 0; i < resources.size(); ++i) {
+      if (resources[i].type != addr.resource.type || resources[i].name != addr.resource.name ||
+          resources[i].mode != config::ResourceMode::kManaged) {
+        continue;
+      }
+      const ResourceValues& rv = mi.managed[i];
+      switch (rv.mode) {
+        case Expansion::Mode::kSingle:
+          return ActionReason::kDeleteBecauseWrongRepetition;
+        case Expansion::Mode::kCount:
+          return addr.key.is_int() ? ActionReason::kDeleteBecauseCountIndex
+                                   : ActionReason::kDeleteBecauseWrongRepetition;
+        case Expansion::Mode::kForEach:
+          return addr.key.is_string() ? ActionReason::kDeleteBecauseEachKey
+                                      : ActionReason::kDeleteBecauseWrongRepetition;
+      }
+    }
+    return ActionReason::kDeleteBecauseNoResourceConfig;
+  }
+
+  // ---- refresh ------------------------------------------------------------------------
+
+  /// ReadResource for every prior managed object, `parallelism` at a time; the results
+  /// replace the prior state's objects, and what changed is drift.
+  void Refresh() {
+    struct Job {
+      state::ResourceState* resource;
+      state::InstanceState* instance;
+      providers::Provider* provider;
+      const providers::Schema* schema;
+      Value before;
+      Value after;
+      Diagnostics diagnostics;
+      bool gone = false;
+      bool decoded = false;
+    };
+    std::vector<Job> jobs;
+    for (state::ResourceState& rs : out_.plan.prior_state.resources) {
+      if (rs.addr.resource.mode != addrs::ResourceMode::kManaged) continue;
+      std::string source = ProviderSource(rs.provider);
+      auto it = resolved_.find(source);
+      if (it == resolved_.end()) {
+        providers::Provider* p = providers_.Resolve(source);
+        if (p) {
+          out_.schemas[source] = p->GetProviderSchema();
+          providers::ConfigureProviderRequest c;
+          c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
+          diags().Append(p->ConfigureProvider(c));
+        }
+        it = resolved_.emplace(source, p).first;
+      }
+      if (!it->second) continue;
+      const providers::Schema* schema = FindResourceSchema(out_.schemas, rs.provider,
+                                                           rs.addr.resource.mode,
+                                                           rs.addr.resource.type);
+      if (!schema) continue;
+      for (state::InstanceState& is : rs.instances) {
+        if (!is.current) continue;
+        Job j;
+        j.resource = &rs;
+        j.instance = &is;
+        j.provider = it->second;
+        j.schema = schema;
+        jobs.push_back(std::move(j));
+      }
+    }
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t i = next++; i < jobs.size(); i = next++) {
+        Job& j = jobs[i];
+        TypedJsonResult d = DecodeTypedJson(j.instance->current->attributes_json,
+                                          j.schema->block.ImpliedType());
+        if (!d.ok()) continue;
+        j.decoded = true;
+        j.before = d.value;
+        providers::ReadResourceRequest req;
+        req.type_name = j.resource->addr.resource.type;
+        req.current_state = d.value;
+        req.private_data = j.instance->current->private_data;
+        providers::ReadResourceResponse resp = j.provider->ReadResource(req);
+        j.diagnostics = std::move(resp.diagnostics);
+        j.gone = resp.new_state.IsNull();
+        j.after = resp.new_state;
+      }
+    };
+    size_t threads = std::min<size_t>(std::max(1, options_.parallelism), jobs.size());
+    if (threads <= 1) {
+      worker();
+    } else {
+      std::vector<std::thread> pool;
+      for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+      for (std::thread& t : pool) t.join();
+    }
+    for (Job& j : jobs) {
+      if (!j.decoded) continue;
+      addrs::AbsResourceInstance addr{j.resource->addr.module, j.resource->addr.resource,
+                                      j.instance->key};
+      AddProviderDiagnostics(j.diagnostics, Range(), diags());
+      if (j.diagnostics.HasErrors()) continue;
+      if (!j.gone && j.after.RawEquals(j.before)) continue;
+      std::vector<ValuePath> marks =
+          DecodePathsJson(j.instance->current->sensitive_attributes_json);
+      ResourceInstanceChange c;
+      c.addr = addr;
+      c.provider = j.resource->provider;
+      c.before = MarkSchemaSensitive(MarkSensitivePaths(j.before, marks), j.schema->block);
+      if (j.gone) {
+        c.action = Action::kDelete;
+        c.after = Value::Null(j.before.type());
+        j.instance->current.reset();
+      } else {
+        c.action = Action::kUpdate;
+        c.after = MarkSchemaSensitive(MarkSensitivePaths(j.after, marks), j.schema->block);
+        TypedJsonEncodeResult enc = EncodeTypedJson(j.after, j.schema->block.ImpliedType());
+        if (enc.ok()) j.instance->current->attributes_json = enc.json;
+      }
+      out_.plan.drift.push_back(std::move(c));
+    }
+    // Instances whose objects are gone, and resources left without instances, go.
+    for (state::ResourceState& rs : out_.plan.prior_state.resources) {
+      std::erase_if(rs.instances, [](const state::InstanceState& i) {
+        return !i.current && i.deposed.empty();
+      });
+    }
+    std::erase_if(out_.plan.prior_state.resources,
+                  [](const state::ResourceState& r) { return r.instances.empty(); });
+    std::sort(out_.plan.drift.begin(), out_.plan.drift.end(),
+              [](const ResourceInstanceChange& a, const ResourceInstanceChange& b) {
+                return a.addr < b.addr;
+              });
+  }
+
+  // ---- outputs ------------------------------------------------------------------------
+
+  void PlanOutputs() {
+    ModuleInstanceData& root = *instances_.front();
+    const config::Module& mod = *root.mod->module;
+    std::map<std::string, OutputValue, std::less<>> after;
+    for (size_t i = 0; i < mod.outputs.size(); ++i) {
+      NodeId n = root_->output_nodes.Find(mod.outputs[i].name);
+      if (!selected_[n]) continue;
+      after[mod.outputs[i].name] = root.outputs[i];
+    }
+    const auto& before = out_.plan.prior_state.outputs;
+    std::set<std::string> names;
+    for (const auto& [name, o] : before) names.insert(name);
+    for (const auto& [name, o] : after) names.insert(name);
+    for (const std::string& name : names) {
+      OutputChange c;
+      c.name = name;
+      auto b = before.find(name);
+      auto a = after.find(name);
+      if (a == after.end() && !options_.targets.empty() && b != before.end()) {
+        // Not part of a targeted plan: unchanged.
+        c.before = c.after = b->second.value;
+        c.before_sensitive = c.after_sensitive = b->second.sensitive;
+        out_.plan.outputs.push_back(std::move(c));
+        continue;
+      }
+      c.before = b == before.end() ? Value::Null(Type::Dynamic()) : b->second.value;
+      c.before_sensitive = b != before.end() && b->second.sensitive;
+      if (a != after.end() && options_.mode != PlanMode::kDestroy) {
+        c.after = a->second.value.UnmarkedDeep();
+        c.after_sensitive = a->second.sensitive || a->second.value.DeepMarks().sensitive();
+      } else {
+        c.after = Value::Null(Type::Dynamic());
+        c.after_sensitive = c.before_sensitive;
+      }
+      if (c.before.IsNull() && c.after.IsNull()) {
+        c.action = Action::kNoOp;
+      } else if (c.before.IsNull()) {
+        c.action = Action::kCreate;
+      } else if (c.after.IsNull()) {
+        c.action = Action::kDelete;
+      } else if (c.after.IsWhollyKnown() && c.before.RawEquals(c.after) &&
+                 c.before_sensitive == c.after_sensitive) {
+        c.action = Action::kNoOp;
+      } else {
+        c.action = Action::kUpdate;
+      }
+      out_.plan.outputs.push_back(std::move(c));
+    }
+    for (size_t i = 0; i < mod.variables.size(); ++i) {
+      out_.plan.variables[mod.variables[i].name] = root.variables[i];
+    }
+  }
+
+  const ModuleTree& tree_;
+  const InputValues& inputs_;
+  ProviderResolver& providers_;
+  const PlanOptions& options_;
+  PlanResult& out_;
+  Diagnostics scratch_;  ///< never reported: BodyEvaluator returns its diagnostics
+  std::unique_ptr<StaticModule> root_;
+  Dag dag_;
+  std::vector<Node> nodes_;
+  std::vector<NodeId> order_;
+  std::vector<bool> selected_;
+  std::vector<std::pair<NodeId, Range>> self_refs_;
+  std::unique_ptr<eval::functions::BuiltinFunctions> functions_;
+  bool validating_ = false;
+  std::vector<std::unique_ptr<ModuleInstanceData>> instances_;
+  std::unordered_map<const StaticModule*, std::vector<ModuleInstanceData*>> instances_of_;
+  std::map<addrs::ModuleInstance, ModuleInstanceData*> by_addr_;
+  std::map<std::string, providers::Provider*, std::less<>> resolved_;
+  std::set<std::string> reported_missing_;
+  std::set<addrs::AbsResourceInstance> planned_;
+  std::unordered_map<NodeId, std::vector<std::string>> deps_cache_;
+  std::map<addrs::AbsResourceInstance, addrs::AbsResourceInstance> moved_from_;  ///< to -> from
+  std::vector<std::pair<addrs::Target, bool>> removed_;  ///< from, destroy
+  const Plan* applying_ = nullptr;
+  ApplyHooks* hooks_ = nullptr;
+  state::State applied_;
+  std::map<addrs::AbsResourceInstance, size_t> change_index_;
+  std::set<size_t> applied_changes_;
+};
+
+}  // namespace
+
+ApplyResult ApplyPlan(const ModuleTree& tree, const Plan& plan, const InputValues& inputs,
+                      ProviderResolver& providers, ApplyHooks& hooks,
+                      const ScopeSettings& scope) {
+  PlanResult scratch;
+  PlanOptions options;
+  options.mode = plan.mode;
+  options.refresh = false;
+  options.scope = scope;
+  options.plan_time = plan.timestamp;
+  options.targets = plan.targets;
+  options.excludes = plan.excludes;
+  Planner planner(tree, plan.prior_state, inputs, providers, options, scratch);
+  planner.SetApplying(&plan, &hooks);
+  planner.Run();
+  ApplyResult out;
+  out.state = std::move(planner.applied());
+  out.diagnostics = std::move(scratch.diagnostics);
+  return out;
+}
+
+PlanResult MakePlan(const ModuleTree& tree, const state::State& prior, const InputValues& inputs,
+                    ProviderResolver& providers, const PlanOptions& options) {
+  PlanResult out;
+  Planner planner(tree, prior, inputs, providers, options, out);
+  planner.Run();
+  return out;
+}
+
+}  // namespace cairn::planner
