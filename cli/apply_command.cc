@@ -210,7 +210,7 @@ int ApplySavedPlan(const PlanFlags& flags, Streams& io) {
     v.source = planner::InputSource::kCommandLine;
     inputs[name] = v;
   }
-  BuiltinProviderResolver providers;
+  InstalledProviderResolver providers;
   ProgressHooks hooks(io, color);
   planner::ApplyResult applied =
       planner::ApplyPlan(*tree.tree, saved.plan, inputs, providers, hooks);

@@ -50,7 +50,7 @@ struct PlanFlags {
 struct PlanOperation {
   std::unique_ptr<RootModule> root;
   std::unique_ptr<planner::ModuleTree> tree;
-  BuiltinProviderResolver providers;
+  InstalledProviderResolver providers;
   std::unique_ptr<state::LocalStateStore> store;
   state::State prior;  ///< the state read (an empty one when there was none)
   planner::PlanResult result;

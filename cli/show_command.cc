@@ -41,7 +41,7 @@ Options:
 
 /// Schemas of every provider the plan's or state's objects name.
 planner::Schemas SchemasFor(const state::State& state, const planner::Plan* plan,
-                            BuiltinProviderResolver& resolver) {
+                            InstalledProviderResolver& resolver) {
   planner::Schemas schemas;
   auto add = [&](const std::string& provider) {
     std::string source = planner::ProviderSource(provider);
@@ -93,7 +93,7 @@ int RunShow(const Args& args, Streams& io) {
     PrintUsageErrors(usage, "show", io, color);
     return 1;
   }
-  BuiltinProviderResolver resolver;
+  InstalledProviderResolver resolver;
   if (parsed.positional.empty()) {
     state::LocalStateStore store("terraform.tfstate");
     state::ReadStateResult read = store.Read();

@@ -9,6 +9,7 @@ PACKAGES=(
   nlohmann-json3-dev libgit2-dev libcli11-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libre2-dev libyaml-cpp-dev libyaml-dev libssl-dev libgmp-dev libmpfr-dev zlib1g-dev libicu-dev libcrypt-dev
+  python3
 )
 
 missing=()

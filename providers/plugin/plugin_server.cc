@@ -1,0 +1,201 @@
+#include "providers/plugin/plugin_server.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "lang/base/value_json.h"
+#include "providers/plugin/frame.h"
+#include "providers/plugin/methods.h"
+#include "providers/plugin/process.h"
+#include "providers/plugin/rpc.h"
+#include "providers/plugin/wire_schema.h"
+#include "providers/plugin/wire_value.h"
+
+namespace cairn::providers::plugin {
+namespace {
+
+class Server {
+ public:
+  Server(Provider& provider, const ServeOptions& options, int out_fd)
+      : provider_(provider), options_(options), out_fd_(out_fd) {}
+
+  void Send(const std::string& body) {
+    std::string frame = EncodeFrame(body);
+    std::lock_guard<std::mutex> lock(write_mu_);
+    WriteAll(out_fd_, frame.data(), frame.size());
+  }
+
+  void Handle(RpcMessage m) {
+    if (m.kind == RpcMessage::Kind::kNotification) {
+      if (m.method == kStop) provider_.Stop();
+      return;  // unknown notifications are ignored, as JSON-RPC wants
+    }
+    if (options_.intercept) {
+      std::optional<std::string> raw = options_.intercept(m.method, EncodeJson(m.id).json);
+      if (raw) {
+        std::lock_guard<std::mutex> lock(write_mu_);
+        WriteAll(out_fd_, raw->data(), raw->size());
+        return;
+      }
+    }
+    if (m.method == kInitialize) {
+      initialized_ = true;
+      Send(EncodeRpcResult(
+          m.id, Value::Object({{"protocol_version", Value::Int(kProtocolVersion)},
+                               {"name", Value::String(options_.name)},
+                               {"version", Value::String(options_.version)}})));
+      return;
+    }
+    if (!initialized_) {
+      Send(EncodeRpcError(m.id, kInvalidRequest, "the first request must be initialize"));
+      return;
+    }
+    if (m.method == kGetProviderSchema) {
+      Value schema = DecodeJson(EncodeWireSchema(provider_.GetProviderSchema())).value;
+      Send(EncodeRpcResult(m.id, Value::Object({{"schema", std::move(schema)}})));
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++in_flight_;
+    }
+    std::thread([this, m = std::move(m)] {
+      Send(Serve(m));
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        --in_flight_;
+      }
+      cv_.notify_all();
+    }).detach();
+  }
+
+  void WaitForRequests() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return in_flight_ == 0; });
+  }
+
+ private:
+  template <typename Request, typename Fn>
+  std::string Dispatch(const RpcMessage& m, Fn fn) {
+    Request request;
+    std::string error;
+    if (!DecodeParams(m.params, provider_.GetProviderSchema(), request, error)) {
+      return EncodeRpcError(m.id, kInvalidParams, error);
+    }
+    return EncodeRpcResult(m.id, fn(request));
+  }
+
+  Type ResourceType(const std::string& type_name) {
+    const Schema* s = ResourceSchemaOf(provider_.GetProviderSchema(), type_name);
+    return s ? s->block.ImpliedType() : Type::Dynamic();
+  }
+
+  std::string Serve(const RpcMessage& m) {
+    const ProviderSchema& schema = provider_.GetProviderSchema();
+    if (m.method == kValidateResourceConfig) {
+      return Dispatch<ValidateResourceConfigRequest>(
+          m, [&](const auto& r) { return EncodeResult(provider_.ValidateResourceConfig(r)); });
+    }
+    if (m.method == kConfigureProvider) {
+      return Dispatch<ConfigureProviderRequest>(
+          m, [&](const auto& r) { return EncodeResult(provider_.ConfigureProvider(r)); });
+    }
+    if (m.method == kPlanResourceChange) {
+      return Dispatch<PlanResourceChangeRequest>(m, [&](const auto& r) {
+        return EncodeResult(provider_.PlanResourceChange(r), ResourceType(r.type_name));
+      });
+    }
+    if (m.method == kApplyResourceChange) {
+      return Dispatch<ApplyResourceChangeRequest>(m, [&](const auto& r) {
+        return EncodeResult(provider_.ApplyResourceChange(r), ResourceType(r.type_name));
+      });
+    }
+    if (m.method == kReadResource) {
+      return Dispatch<ReadResourceRequest>(m, [&](const auto& r) {
+        return EncodeResult(provider_.ReadResource(r), ResourceType(r.type_name));
+      });
+    }
+    if (m.method == kImportResourceState) {
+      return Dispatch<ImportResourceStateRequest>(m, [&](const auto& r) {
+        return EncodeResult(provider_.ImportResourceState(r), schema);
+      });
+    }
+    if (m.method == kReadDataSource) {
+      return Dispatch<ReadDataSourceRequest>(m, [&](const auto& r) {
+        const Schema* s = DataSourceSchemaOf(schema, r.type_name);
+        return EncodeResult(provider_.ReadDataSource(r),
+                            s ? s->block.ImpliedType() : Type::Dynamic());
+      });
+    }
+    if (m.method == kUpgradeResourceState) {
+      return Dispatch<UpgradeResourceStateRequest>(m, [&](const auto& r) {
+        return EncodeResult(provider_.UpgradeResourceState(r), ResourceType(r.type_name));
+      });
+    }
+    return EncodeRpcError(m.id, kMethodNotFound, "unknown method \"" + m.method + "\"");
+  }
+
+  Provider& provider_;
+  const ServeOptions& options_;
+  int out_fd_;
+  bool initialized_ = false;  // the reading thread only
+  std::mutex write_mu_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int in_flight_ = 0;  // guarded by mu_
+};
+
+}  // namespace
+
+int ServeProvider(Provider& provider, const ServeOptions& options, int in_fd, int out_fd) {
+  if (out_fd == 1) {
+    // Keep the protocol stream private: stray writes to stdout go to stderr from now on.
+    int protocol = fcntl(1, F_DUPFD_CLOEXEC, 3);
+    if (protocol < 0 || dup2(2, 1) < 0) {
+      std::perror("cairn provider plugin: cannot set up stdout");
+      return 1;
+    }
+    std::fflush(stdout);
+    out_fd = protocol;
+  }
+  Server server(provider, options, out_fd);
+  FrameDecoder decoder;
+  char buffer[65536];
+  int exit_code = 0;
+  while (exit_code == 0) {
+    ssize_t n = read(in_fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    decoder.Feed(std::string_view(buffer, static_cast<size_t>(n)));
+    while (std::optional<std::string> body = decoder.Next()) {
+      RpcParseResult parsed = ParseRpc(*body);
+      if (!parsed.ok()) {
+        // The framing still holds: answer and go on.
+        server.Send(EncodeRpcError(parsed.message.id,
+                                   parsed.error.rfind("invalid JSON", 0) == 0 ? kParseError
+                                                                              : kInvalidRequest,
+                                   parsed.error));
+        continue;
+      }
+      if (parsed.message.kind == RpcMessage::Kind::kResponse) continue;  // nothing was asked
+      server.Handle(std::move(parsed.message));
+    }
+    if (decoder.failed()) {
+      std::fprintf(stderr, "cairn provider plugin: %s\n", decoder.error().c_str());
+      exit_code = 1;
+    }
+  }
+  // End of input: the client is gone or done. Ask operations in flight to stop soon, let
+  // them finish, and leave.
+  provider.Stop();
+  server.WaitForRequests();
+  return exit_code;
+}
+
+}  // namespace cairn::providers::plugin

@@ -1,0 +1,273 @@
+/// Providers as plugin executables, end to end through `cairn`:
+///  - every terraform_data plan scenario (tests/planner/render/testdata) planned and applied
+///    through the built-in provider and through `cairn-provider-terraform` placed in the
+///    configuration's .cairn/plugins/ gives the same output and the same state, byte for byte;
+///  - a plugin that crashes in apply gives a located error naming the provider and leaves the
+///    state intact;
+///  - the Python example provider (examples/provider-python) creates, updates, detects drift
+///    and deletes real files.
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "tests/cli/cli_runner.h"
+
+namespace cairn::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path ScenarioRoot() {
+  return fs::path(CAIRN_SOURCE_DIR) / "tests" / "planner" / "render" / "testdata";
+}
+
+std::vector<std::string> Scenarios() {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(ScenarioRoot(), ec)) {
+    if (e.path().filename() == "import") continue;  // import blocks come with #5's import
+    if (e.is_directory() && fs::exists(e.path() / "plan.txt")) {
+      out.push_back(e.path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+/// `text` without what differs between two runs: durations ("after 0s") and the random
+/// UUIDs terraform_data gives its objects (and a state its lineage).
+std::string NoDurations(const std::string& text) {
+  static const std::regex after(R"(after [0-9]+s)");
+  static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+  return std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID");
+}
+
+void InstallPlugin(const ScratchDir& work, const std::string& name, const std::string& target) {
+  fs::create_directories(work.path() / ".cairn" / "plugins");
+  fs::create_symlink(target, work.path() / ".cairn" / "plugins" / name);
+}
+
+void Prepare(const ScratchDir& work, const fs::path& dir) {
+  work.Write("main.tf", ReadFile(dir / "b.tf"));
+  if (fs::exists(dir / "mod")) {
+    for (const auto& e : fs::directory_iterator(dir / "mod")) {
+      work.Write("mod/" + e.path().filename().string(), ReadFile(e.path()));
+    }
+  }
+  work.Write("terraform.tfstate", ReadFile(dir / "state.tfstate"));
+}
+
+class PluginScenarioTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PluginScenarioTest, BuiltInAndPluginGiveTheSameResults) {
+  const fs::path dir = ScenarioRoot() / GetParam();
+  ScratchDir builtin, plugin;
+  Prepare(builtin, dir);
+  Prepare(plugin, dir);
+  InstallPlugin(plugin, "cairn-provider-terraform", CAIRN_TERRAFORM_PLUGIN);
+  std::vector<std::string> extra = Words(ReadFile(dir / "args"));
+
+  std::vector<std::string> plan = {"plan", "-no-color"};
+  plan.insert(plan.end(), extra.begin(), extra.end());
+  CliResult b = RunCairn(builtin.path(), plan);
+  CliResult p = RunCairn(plugin.path(), plan);
+  EXPECT_EQ(p.out, b.out);
+  EXPECT_EQ(p.err, b.err);
+  EXPECT_EQ(p.exit_code, b.exit_code);
+  EXPECT_EQ(b.exit_code, 0) << b.err;
+
+  std::vector<std::string> apply = {"apply", "-no-color", "-auto-approve"};
+  apply.insert(apply.end(), extra.begin(), extra.end());
+  b = RunCairn(builtin.path(), apply);
+  p = RunCairn(plugin.path(), apply);
+  EXPECT_EQ(NoDurations(p.out), NoDurations(b.out));
+  EXPECT_EQ(p.err, b.err);
+  EXPECT_EQ(p.exit_code, b.exit_code);
+  EXPECT_EQ(NoDurations(plugin.Read("terraform.tfstate")),
+            NoDurations(builtin.Read("terraform.tfstate")));
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, PluginScenarioTest, ::testing::ValuesIn(Scenarios()),
+                         [](const auto& info) { return info.param; });
+
+/// A wrapper in .cairn/plugins that starts the test plugin with a fault injected.
+void InstallFaultyTestPlugin(const ScratchDir& work, const std::string& fault) {
+  std::string script = "#!/bin/sh\n";
+  if (!fault.empty()) script += "CAIRN_TEST_PLUGIN_FAULT=" + fault + " ";
+  script += "exec '" + std::string(CAIRN_TEST_PLUGIN) + "' \"$@\"\n";
+  work.Write(".cairn/plugins/cairn-provider-test", script);
+  chmod((work.path() / ".cairn/plugins/cairn-provider-test").c_str(), 0755);
+}
+
+/// `text` with `dir` replaced by "DIR" and the lines of each paragraph joined (where a
+/// paragraph wraps depends on the length of the scratch directory's path).
+std::string Pin(std::string text, const fs::path& dir) {
+  std::string from = dir.string();
+  for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), "DIR");
+  static const std::regex wrapped(R"(([^\n])\n([^\n ]))");
+  return std::regex_replace(text, wrapped, "$1 $2");
+}
+
+constexpr const char* kTestConfig = R"(terraform {
+  required_providers {
+    test = {
+      source = "cairn.dev/test/test"
+    }
+  }
+}
+
+resource "test_object" "a" {
+  name = "a"
+}
+)";
+
+TEST(PluginCliTest, CrashInApplyIsLocatedAndTheStateStaysIntact) {
+  ScratchDir work;
+  work.Write("main.tf", kTestConfig);
+  InstallFaultyTestPlugin(work, "");
+  CliResult r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string state_after_a = work.Read("terraform.tfstate");
+  ASSERT_NE(state_after_a.find("\"id\": \"test-a\""), std::string::npos) << state_after_a;
+
+  work.Write("main.tf", std::string(kTestConfig) + R"(
+resource "test_object" "b" {
+  name = "b"
+}
+)");
+  InstallFaultyTestPlugin(work, "crash:ApplyResourceChange");
+  r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Pin(r.err, work.path()),
+            "\n"
+            "Error: Provider plugin crashed\n"
+            "\n"
+            "  on main.tf line 13:\n"
+            "  13: resource \"test_object\" \"b\" {\n"
+            "\n"
+            "The provider cairn.dev/test/test (plugin DIR/.cairn/plugins/cairn-provider-test) "
+            "exited with status 2 while Cairn waited for its answer to ApplyResourceChange "
+            "for test_object.\n"
+            "\n"
+            "The plugin's last lines on standard error:\n"
+            "  panic: injected crash in ApplyResourceChange\n");
+  // The state still holds a, and parses: the next apply (a working plugin) creates b.
+  EXPECT_NE(work.Read("terraform.tfstate").find("\"id\": \"test-a\""), std::string::npos);
+  InstallFaultyTestPlugin(work, "");
+  r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(PluginCliTest, MissingPluginIsNamed) {
+  ScratchDir work;
+  work.Write("main.tf", R"(terraform {
+  required_providers {
+    nothere = {
+      source = "example.com/acme/nothere"
+    }
+  }
+}
+
+resource "nothere_thing" "a" {}
+)");
+  CliResult r = RunCairn(work.path(), {"plan", "-no-color"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("This configuration requires provider example.com/acme/nothere, but Cairn"),
+            std::string::npos)
+      << r.err;
+}
+
+bool HavePython() { return std::system("python3 -c 'import sys' >/dev/null 2>&1") == 0; }
+
+TEST(PluginCliTest, PythonExampleProviderManagesRealFiles) {
+  if (!HavePython()) GTEST_SKIP() << "python3 is not installed (scripts/setup.sh installs it)";
+  ScratchDir work;
+  InstallPlugin(work, "cairn-provider-pyfile",
+                CAIRN_SOURCE_DIR "/examples/provider-python/cairn-provider-pyfile");
+  std::string config = R"(terraform {
+  required_providers {
+    pyfile = {
+      source = "example.com/examples/pyfile"
+    }
+  }
+}
+
+resource "pyfile_file" "hello" {
+  path    = "out/hello.txt"
+  content = "CONTENT"
+}
+
+output "sha" {
+  value = pyfile_file.hello.sha256
+}
+)";
+  auto write_config = [&](const std::string& content) {
+    std::string c = config;
+    c.replace(c.find("CONTENT"), 7, content);
+    work.Write("main.tf", c);
+  };
+  write_config("hello\\n");
+  CliResult r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(work.Read("out/hello.txt"), "hello\n");
+  EXPECT_NE(r.out.find("pyfile_file.hello: Creation complete after 0s [id=out/hello.txt]"),
+            std::string::npos)
+      << r.out;
+  // sha256("hello\n")
+  EXPECT_NE(r.out.find("sha = \"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03\""),
+            std::string::npos)
+      << r.out;
+
+  r = RunCairn(work.path(), {"plan", "-no-color", "-detailed-exitcode"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+
+  // Drift: the file changed outside Cairn; the plan puts it back.
+  work.Write("out/hello.txt", "edited\n");
+  r = RunCairn(work.path(), {"plan", "-no-color", "-detailed-exitcode"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.out.find("pyfile_file.hello has changed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("~ update in-place"), std::string::npos) << r.out;
+
+  write_config("bye\\n");
+  r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(work.Read("out/hello.txt"), "bye\n");
+  EXPECT_NE(r.out.find("Apply complete! Resources: 0 added, 1 changed, 0 destroyed."),
+            std::string::npos)
+      << r.out;
+
+  // No resource left in the configuration: the file is deleted.
+  work.Write("main.tf", R"(terraform {
+  required_providers {
+    pyfile = {
+      source = "example.com/examples/pyfile"
+    }
+  }
+}
+)");
+  r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(work.path() / "out" / "hello.txt"));
+  EXPECT_NE(r.out.find("Apply complete! Resources: 0 added, 0 changed, 1 destroyed."),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace cairn::testing
