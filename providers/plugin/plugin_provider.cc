@@ -143,6 +143,7 @@ void PluginProvider::Die(DeathKind kind, std::string reason) {
     death_ = kind;
     death_reason_ = std::move(reason);
     if (kind != DeathKind::kCrashed && !reaped_) kill(child_.pid, SIGKILL);
+    for (auto& [id, p] : pending_) p.cv.notify_all();
   }
   cv_.notify_all();
 }
@@ -200,7 +201,7 @@ void PluginProvider::ReadStdout() {
       }
       it->second.done = true;
       it->second.response = m;
-      cv_.notify_all();
+      it->second.cv.notify_one();
     }
     if (broken.empty() && decoder.failed()) broken = "broken frame: " + decoder.error();
   }
@@ -283,19 +284,22 @@ PluginProvider::CallResult PluginProvider::Call(std::string_view method, const V
   }
   std::unique_lock<std::mutex> lock(mu_);
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  auto answered = [&] { return pending_[id].done || death_ != DeathKind::kNone; };
+  Pending& pending = pending_[id];
+  auto answered = [&] { return pending.done || death_ != DeathKind::kNone; };
   bool in_time;
   if (written) {
-    in_time = cv_.wait_until(lock, deadline, answered);
+    in_time = pending.cv.wait_until(lock, deadline, answered);
   } else {
     // The plugin closed its stdin: it is exiting; wait for the reader to say how.
-    in_time = cv_.wait_for(lock, options_.shutdown_grace + std::chrono::seconds(1), answered);
+    in_time =
+        pending.cv.wait_for(lock, options_.shutdown_grace + std::chrono::seconds(1), answered);
   }
-  Pending pending = std::move(pending_[id]);
+  const bool done = pending.done;
+  RpcMessage response = std::move(pending.response);
   pending_.erase(id);
-  if (pending.done) {
+  if (done) {
     lock.unlock();
-    const RpcMessage& m = pending.response;
+    const RpcMessage& m = response;
     if (m.is_error) {
       out.diagnostics.Error("Provider plugin error", Who() + " failed " +
                                                          CallName(method, subject) + ": " +
@@ -311,6 +315,7 @@ PluginProvider::CallResult PluginProvider::Call(std::string_view method, const V
     death_reason_ = "it did not answer " + CallName(method, subject) + " within " +
                     Duration(timeout);
     if (!reaped_) kill(child_.pid, SIGKILL);
+    for (auto& [other, p] : pending_) p.cv.notify_all();
     lock.unlock();
     cv_.notify_all();
     out.diagnostics.Error("Provider plugin timed out",

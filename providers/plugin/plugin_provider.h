@@ -95,6 +95,7 @@ class PluginProvider final : public Provider {
   struct Pending {
     bool done = false;
     RpcMessage response;
+    std::condition_variable cv;  ///< its caller waits here (no thundering herd)
   };
 
   void Start();

@@ -6,8 +6,10 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "lang/base/value_json.h"
 #include "providers/plugin/frame.h"
@@ -61,23 +63,24 @@ class Server {
       Send(EncodeRpcResult(m.id, Value::Object({{"schema", std::move(schema)}})));
       return;
     }
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      ++in_flight_;
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.push_back(std::move(m));
+    ++in_flight_;
+    if (idle_ == 0 && workers_.size() < kMaxWorkers) {
+      workers_.emplace_back([this] { Work(); });
+    } else {
+      work_cv_.notify_one();
     }
-    std::thread([this, m = std::move(m)] {
-      Send(Serve(m));
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        --in_flight_;
-      }
-      cv_.notify_all();
-    }).detach();
   }
 
-  void WaitForRequests() {
+  /// Waits for the requests in flight, then ends the workers.
+  void Finish() {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return in_flight_ == 0; });
+    done_cv_.wait(lock, [&] { return in_flight_ == 0; });
+    closing_ = true;
+    lock.unlock();
+    work_cv_.notify_all();
+    for (std::thread& t : workers_) t.join();
   }
 
  private:
@@ -141,14 +144,39 @@ class Server {
     return EncodeRpcError(m.id, kMethodNotFound, "unknown method \"" + m.method + "\"");
   }
 
+  /// A worker: serves queued requests until Finish.
+  void Work() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      ++idle_;
+      work_cv_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      --idle_;
+      if (queue_.empty()) return;
+      RpcMessage m = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      Send(Serve(m));
+      lock.lock();
+      --in_flight_;
+      done_cv_.notify_all();
+    }
+  }
+
+  /// Requests served at once at most; more wait in the queue.
+  static constexpr size_t kMaxWorkers = 32;
+
   Provider& provider_;
   const ServeOptions& options_;
   int out_fd_;
   bool initialized_ = false;  // the reading thread only
   std::mutex write_mu_;
   std::mutex mu_;
-  std::condition_variable cv_;
-  int in_flight_ = 0;  // guarded by mu_
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<RpcMessage> queue_;      // guarded by mu_
+  std::vector<std::thread> workers_;  // guarded by mu_
+  int idle_ = 0;                      // guarded by mu_
+  int in_flight_ = 0;                 // guarded by mu_
+  bool closing_ = false;              // guarded by mu_
 };
 
 }  // namespace
@@ -194,7 +222,7 @@ int ServeProvider(Provider& provider, const ServeOptions& options, int in_fd, in
   // End of input: the client is gone or done. Ask operations in flight to stop soon, let
   // them finish, and leave.
   provider.Stop();
-  server.WaitForRequests();
+  server.Finish();
   return exit_code;
 }
 

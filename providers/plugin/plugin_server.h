@@ -4,7 +4,7 @@
 ///
 ///   int main() { MyProvider p; return ServeProvider(p, {"my", "1.0.0"}); }
 ///
-/// Requests are answered on worker threads (one per request in flight), so a client that
+/// Requests are answered on a pool of worker threads (up to 32 at once), so a client that
 /// multiplexes ReadResource calls gets them served in parallel; `initialize`,
 /// `GetProviderSchema` and the `Stop` notification are answered at once. The server returns
 /// when its stdin ends (after calling Stop and letting requests in flight finish), or when
