@@ -48,6 +48,12 @@ std::string ReadAllFrom(const fs::path& p) { return ReadFile(p); }
 
 CliResult RunCairn(const fs::path& cwd, const std::vector<std::string>& args,
                    const std::string& stdin_text) {
+  return RunCairnWithEnv(cwd, args, {}, stdin_text);
+}
+
+CliResult RunCairnWithEnv(const fs::path& cwd, const std::vector<std::string>& args,
+                          const std::vector<std::string>& extra_env,
+                          const std::string& stdin_text) {
   ScratchDir io;
   fs::path in = io.path() / "stdin", out = io.path() / "stdout", err = io.path() / "stderr";
   {
@@ -72,6 +78,7 @@ CliResult RunCairn(const fs::path& cwd, const std::vector<std::string>& args,
       env.push_back(kv);
     }
     env.push_back("NO_COLOR=1");
+    env.insert(env.end(), extra_env.begin(), extra_env.end());
     std::vector<char*> envp;
     for (auto& kv : env) envp.push_back(kv.data());
     envp.push_back(nullptr);

@@ -37,6 +37,10 @@ class ScratchDir {
 CliResult RunCairn(const std::filesystem::path& cwd, const std::vector<std::string>& args,
                    const std::string& stdin_text = "");
 
+/// RunCairn with `env` ("NAME=VALUE") added to the child's environment after the clearing.
+CliResult RunCairnWithEnv(const std::filesystem::path& cwd, const std::vector<std::string>& args,
+                          const std::vector<std::string>& env, const std::string& stdin_text = "");
+
 /// Reads a whole file (for goldens); "" when missing.
 std::string ReadFile(const std::filesystem::path& path);
 

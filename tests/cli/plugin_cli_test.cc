@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <regex>
 #include <sstream>
@@ -172,6 +173,102 @@ resource "test_object" "b" {
   EXPECT_NE(r.out.find("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."),
             std::string::npos)
       << r.out;
+}
+
+TEST(PluginCliTest, HangPastTheTimeoutIsLocatedAndTheStateStaysIntact) {
+  ScratchDir work;
+  work.Write("main.tf", kTestConfig);
+  InstallFaultyTestPlugin(work, "");
+  ASSERT_EQ(RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"}).exit_code, 0);
+  work.Write("main.tf", std::string(kTestConfig) + R"(
+resource "test_object" "b" {
+  name = "b"
+}
+)");
+  InstallFaultyTestPlugin(work, "hang:ApplyResourceChange");
+  auto started = std::chrono::steady_clock::now();
+  CliResult r = RunCairnWithEnv(work.path(), {"apply", "-no-color", "-auto-approve"},
+                                {"CAIRN_PLUGIN_TIMEOUT=1"});
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Pin(r.err, work.path()),
+            "\n"
+            "Error: Provider plugin timed out\n"
+            "\n"
+            "  on main.tf line 13:\n"
+            "  13: resource \"test_object\" \"b\" {\n"
+            "\n"
+            "The provider cairn.dev/test/test (plugin DIR/.cairn/plugins/cairn-provider-test) "
+            "did not answer ApplyResourceChange for test_object within 1s, so Cairn stopped "
+            "it.\n");
+  EXPECT_NE(work.Read("terraform.tfstate").find("\"id\": \"test-a\""), std::string::npos);
+}
+
+TEST(PluginCliTest, MalformedAnswerInPlanIsLocated) {
+  ScratchDir work;
+  work.Write("main.tf", kTestConfig);
+  InstallFaultyTestPlugin(work, "garbage:PlanResourceChange");
+  CliResult r = RunCairn(work.path(), {"plan", "-no-color"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "\nPlanning failed. Cairn encountered an error while generating this plan.\n\n");
+  EXPECT_EQ(Pin(r.err, work.path()),
+            "\n"
+            "Error: Provider plugin sent an invalid answer\n"
+            "\n"
+            "  on main.tf line 9:\n"
+            "   9: resource \"test_object\" \"a\" {\n"
+            "\n"
+            "The provider cairn.dev/test/test (plugin DIR/.cairn/plugins/cairn-provider-test) "
+            "broke the protocol while Cairn waited for its answer to PlanResourceChange for "
+            "test_object: invalid JSON: invalid character 'h' in literal true (expecting 'r'). "
+            "Cairn stopped the plugin.\n");
+}
+
+TEST(PluginCliTest, PluginStderrGoesToTheLogOnlyWhenAsked) {
+  ScratchDir work;
+  work.Write("main.tf", kTestConfig);
+  work.Write(".cairn/plugins/cairn-provider-test",
+             "#!/bin/sh\necho 'hello from the plugin' >&2\nexec '" + std::string(CAIRN_TEST_PLUGIN) +
+                 "'\n");
+  chmod((work.path() / ".cairn/plugins/cairn-provider-test").c_str(), 0755);
+  CliResult quiet = RunCairn(work.path(), {"plan", "-no-color"});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  CliResult logged = RunCairnWithEnv(work.path(), {"plan", "-no-color"}, {"CAIRN_LOG=1"});
+  EXPECT_EQ(logged.exit_code, 0) << logged.err;
+  EXPECT_EQ(logged.err, "[cairn-provider-test] hello from the plugin\n");
+  EXPECT_EQ(logged.out, quiet.out);
+}
+
+TEST(PluginCliTest, UserPluginDirAndBuiltInPrecedence) {
+  ScratchDir work, user;
+  work.Write("main.tf", std::string(kTestConfig) + R"(
+resource "terraform_data" "t" {
+  input = "x"
+}
+)");
+  // The test provider is found in $CAIRN_PLUGIN_DIR; a cairn-provider-terraform there does
+  // not shadow the built-in terraform provider (it would fail: it exits at once).
+  fs::create_symlink(CAIRN_TEST_PLUGIN, user.path() / "cairn-provider-test");
+  user.Write("cairn-provider-terraform", "#!/bin/sh\nexit 3\n");
+  chmod((user.path() / "cairn-provider-terraform").c_str(), 0755);
+  CliResult r = RunCairnWithEnv(work.path(), {"plan", "-no-color"},
+                                {"CAIRN_PLUGIN_DIR=" + user.path().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Plan: 2 to add, 0 to change, 0 to destroy."), std::string::npos) << r.out;
+  // In the configuration's .cairn/plugins it is chosen on purpose, and its failure shows.
+  InstallPlugin(work, "cairn-provider-terraform", (user.path() / "cairn-provider-terraform").string());
+  r = RunCairnWithEnv(work.path(), {"plan", "-no-color"},
+                      {"CAIRN_PLUGIN_DIR=" + user.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(Pin(r.err, work.path())
+                .find("Error: Provider plugin crashed\n\n  on main.tf line 13:\n  13: resource "
+                      "\"terraform_data\" \"t\" "
+                      "{\n\nThe provider terraform.io/builtin/terraform (plugin "
+                      "DIR/.cairn/plugins/cairn-provider-terraform) exited with status 3 while "
+                      "Cairn waited for its answer to initialize.\n"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(PluginCliTest, MissingPluginIsNamed) {

@@ -301,6 +301,17 @@ TEST(PluginProviderTest, CrashDuringHandshake) {
             "  panic: injected crash in initialize\n");
 }
 
+TEST(PluginProviderTest, HangDuringHandshake) {
+  PluginOptions o = Options("hang:initialize");
+  o.start_timeout = milliseconds(300);
+  PluginProvider plugin(o);
+  EXPECT_FALSE(plugin.started());
+  EXPECT_EQ(Describe(plugin.ConfigureProvider({Value()})),
+            "Error: Provider plugin timed out\n"
+            "The provider cairn.dev/test/test (plugin PLUGIN) did not answer initialize within "
+            "300ms, so Cairn stopped it.\n");
+}
+
 TEST(PluginProviderTest, StderrLinesGoToTheLog) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() /
                               ("cairn-plugin-log-" + std::to_string(getpid()));
