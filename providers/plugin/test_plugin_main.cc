@@ -6,6 +6,7 @@
 ///   garbage   answers bytes that are not JSON (in a well-formed frame)
 ///   badframe  answers bytes that are not a frame
 ///   badvalue  answers a well-formed result whose object has a number where a string belongs
+///   version2  answers `initialize` with protocol version 2
 
 #include <unistd.h>
 
@@ -44,6 +45,10 @@ int main() {
       if (mode == "badvalue") {
         return plugin::EncodeFrame("{\"jsonrpc\":\"2.0\",\"id\":" + std::string(id) +
                                    ",\"result\":{\"new_state\":{\"value\":{\"name\":7}}}}");
+      }
+      if (mode == "version2") {
+        return plugin::EncodeFrame("{\"jsonrpc\":\"2.0\",\"id\":" + std::string(id) +
+                                   ",\"result\":{\"protocol_version\":2}}");
       }
       return std::nullopt;
     };

@@ -310,6 +310,13 @@ resource "pyfile_file" "hello" {
   content = "CONTENT"
 }
 
+# Its content is unknown until hello is applied.
+resource "pyfile_file" "sum" {
+  path    = "out/hello.sha256"
+  content = pyfile_file.hello.sha256
+  mode    = "0600"
+}
+
 output "sha" {
   value = pyfile_file.hello.sha256
 }
@@ -323,6 +330,12 @@ output "sha" {
   CliResult r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(work.Read("out/hello.txt"), "hello\n");
+  EXPECT_EQ(work.Read("out/hello.sha256"),
+            "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+  struct stat st;
+  ASSERT_EQ(stat((work.path() / "out" / "hello.sha256").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_NE(r.out.find("      + content = (known after apply)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("pyfile_file.hello: Creation complete after 0s [id=out/hello.txt]"),
             std::string::npos)
       << r.out;
@@ -345,7 +358,9 @@ output "sha" {
   r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(work.Read("out/hello.txt"), "bye\n");
-  EXPECT_NE(r.out.find("Apply complete! Resources: 0 added, 1 changed, 0 destroyed."),
+  EXPECT_EQ(work.Read("out/hello.sha256"),
+            "abc6fd595fc079d3114d4b71a4d84b1d1d0f79df1e70f8813212f2a65d8916df");
+  EXPECT_NE(r.out.find("Apply complete! Resources: 0 added, 2 changed, 0 destroyed."),
             std::string::npos)
       << r.out;
 
@@ -361,9 +376,41 @@ output "sha" {
   r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(work.path() / "out" / "hello.txt"));
-  EXPECT_NE(r.out.find("Apply complete! Resources: 0 added, 0 changed, 1 destroyed."),
+  EXPECT_FALSE(fs::exists(work.path() / "out" / "hello.sha256"));
+  EXPECT_NE(r.out.find("Apply complete! Resources: 0 added, 0 changed, 2 destroyed."),
             std::string::npos)
       << r.out;
+}
+
+TEST(PluginCliTest, PythonExampleDataSourceReadsAFile) {
+  if (!HavePython()) GTEST_SKIP() << "python3 is not installed (scripts/setup.sh installs it)";
+  ScratchDir work;
+  InstallPlugin(work, "cairn-provider-pyfile",
+                CAIRN_SOURCE_DIR "/examples/provider-python/cairn-provider-pyfile");
+  work.Write("main.tf", R"(terraform {
+  required_providers {
+    pyfile = {
+      source = "example.com/examples/pyfile"
+    }
+  }
+}
+
+data "pyfile_read" "in" {
+  path = "in.txt"
+}
+
+output "content" {
+  value = data.pyfile_read.in.content
+}
+)");
+  CliResult r = RunCairn(work.path(), {"plan", "-no-color"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Error: File not found"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("There is no file at in.txt."), std::string::npos) << r.err;
+  work.Write("in.txt", "from disk");
+  r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("content = \"from disk\""), std::string::npos) << r.out;
 }
 
 }  // namespace

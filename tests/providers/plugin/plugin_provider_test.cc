@@ -312,6 +312,15 @@ TEST(PluginProviderTest, HangDuringHandshake) {
             "300ms, so Cairn stopped it.\n");
 }
 
+TEST(PluginProviderTest, OtherProtocolVersionIsRefused) {
+  PluginProvider plugin(Options("version2:initialize"));
+  EXPECT_FALSE(plugin.started());
+  EXPECT_EQ(Describe(plugin.ConfigureProvider({Value()})),
+            "Error: Incompatible provider plugin\n"
+            "The provider cairn.dev/test/test (plugin PLUGIN) speaks version 2 of the provider "
+            "protocol, but this Cairn speaks version 1.\n");
+}
+
 TEST(PluginProviderTest, StderrLinesGoToTheLog) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() /
                               ("cairn-plugin-log-" + std::to_string(getpid()));
