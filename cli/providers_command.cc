@@ -13,12 +13,14 @@
 
 #include "cli/commands.h"
 #include "cli/go_flags.h"
+#include "cli/provider_resolver.h"
 #include "lang/base/diagnostic_text.h"
 #include "lang/base/source_index.h"
 #include "lang/config/config_tree.h"
 #include "lang/config/static_value.h"
 #include "lang/syntax/navigation.h"
 #include "providers/builtin.h"
+#include "providers/plugin/plugin_provider.h"
 #include "providers/schema_json.h"
 #include "providers/terraform_provider.h"
 #include "state/statefile.h"
@@ -177,20 +179,24 @@ int RunSchema(const Args& args, Streams& io) {
 
   std::map<std::string, const providers::ProviderSchema*, std::less<>> schemas;
   std::vector<std::string> unavailable;
-  std::vector<std::unique_ptr<providers::Provider>> instances;
+  InstalledProviderResolver resolver;
   for (const std::string& source : required) {
-    std::unique_ptr<providers::Provider> p = providers::MakeBuiltinProvider(source);
+    providers::Provider* p = resolver.Resolve(source);
     if (!p) {
       unavailable.push_back(source);
       continue;
     }
+    if (auto* plugin = dynamic_cast<providers::plugin::PluginProvider*>(p);
+        plugin && !plugin->started()) {
+      diags.Append(plugin->start_diagnostics());
+      continue;
+    }
     schemas.emplace(source, &p->GetProviderSchema());
-    instances.push_back(std::move(p));
   }
   if (!unavailable.empty() && !diags.HasErrors()) {
     std::string detail =
-        "Cairn has only its built-in providers and runs no provider plugins yet, so it has no "
-        "schema for:";
+        "Cairn has no built-in implementation of these providers and found no plugin "
+        "(an executable cairn-provider-NAME) for them, so it has no schema for:";
     for (const std::string& s : unavailable) detail += "\n  - provider " + s;
     diags.Error("Providers not available", detail);
   }

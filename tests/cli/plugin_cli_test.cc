@@ -271,6 +271,19 @@ resource "terraform_data" "t" {
       << r.err;
 }
 
+TEST(PluginCliTest, ProvidersSchemaShowsAPluginsSchema) {
+  ScratchDir work;
+  work.Write("main.tf", kTestConfig);
+  InstallPlugin(work, "cairn-provider-test", CAIRN_TEST_PLUGIN);
+  CliResult r = RunCairn(work.path(), {"providers", "schema", "-json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind(R"({"format_version":"1.0","provider_schemas":{"cairn.dev/test/test":)"
+                        R"({"provider":{"version":0},"resource_schemas":{"test_object":)",
+                        0),
+            0u)
+      << r.out;
+}
+
 TEST(PluginCliTest, MissingPluginIsNamed) {
   ScratchDir work;
   work.Write("main.tf", R"(terraform {

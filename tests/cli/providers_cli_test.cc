@@ -81,8 +81,8 @@ TEST(ProvidersCliTest, SchemaOfAPluginProviderIsAnError) {
             "\n"
             "Error: Providers not available\n"
             "\n"
-            "Cairn has only its built-in providers and runs no provider plugins yet, so it\n"
-            "has no schema for:\n"
+            "Cairn has no built-in implementation of these providers and found no plugin\n"
+            "(an executable cairn-provider-NAME) for them, so it has no schema for:\n"
             "  - provider registry.terraform.io/hashicorp/null\n"
             "\n");
 }
