@@ -1,5 +1,6 @@
 #include "providers/plugin/plugin_provider.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -67,6 +68,8 @@ void PluginProvider::Start() {
     return;
   }
   child_ = spawned.child;
+  // Writes wait for a full pipe only until the call's deadline (a hung plugin stops reading).
+  fcntl(child_.stdin_fd, F_SETFL, fcntl(child_.stdin_fd, F_GETFL) | O_NONBLOCK);
   stdout_reader_ = std::thread([this] { ReadStdout(); });
   stderr_reader_ = std::thread([this] { ReadStderr(); });
 
@@ -277,17 +280,22 @@ PluginProvider::CallResult PluginProvider::Call(std::string_view method, const V
     pending_[id];
   }
   std::string frame = EncodeFrame(EncodeRpcRequest(id, method, params));
+  auto deadline = std::chrono::steady_clock::now() + timeout;
   bool written;
+  bool write_timed_out = false;
   {
     std::lock_guard<std::mutex> lock(write_mu_);
-    written = child_.stdin_fd >= 0 && WriteAll(child_.stdin_fd, frame.data(), frame.size());
+    written = child_.stdin_fd >= 0 &&
+              WriteAll(child_.stdin_fd, frame.data(), frame.size(), deadline);
+    write_timed_out = !written && errno == ETIMEDOUT;
   }
   std::unique_lock<std::mutex> lock(mu_);
-  auto deadline = std::chrono::steady_clock::now() + timeout;
   Pending& pending = pending_[id];
   auto answered = [&] { return pending.done || death_ != DeathKind::kNone; };
   bool in_time;
-  if (written) {
+  if (write_timed_out) {
+    in_time = false;
+  } else if (written) {
     in_time = pending.cv.wait_until(lock, deadline, answered);
   } else {
     // The plugin closed its stdin: it is exiting; wait for the reader to say how.
@@ -536,11 +544,19 @@ void PluginProvider::Stop() {
     std::lock_guard<std::mutex> lock(mu_);
     if (death_ != DeathKind::kNone) return;
   }
-  // A notification: no answer to wait for.
+  // A notification: no answer to wait for. A plugin that does not even read it within a
+  // second is hung (and may hold half a frame now): it is stopped the hard way.
   std::string body = "{\"jsonrpc\":\"2.0\",\"method\":\"Stop\",\"params\":{}}";
   std::string frame = EncodeFrame(body);
-  std::lock_guard<std::mutex> lock(write_mu_);
-  if (child_.stdin_fd >= 0) WriteAll(child_.stdin_fd, frame.data(), frame.size());
+  bool timed_out;
+  {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    timed_out = child_.stdin_fd >= 0 &&
+                !WriteAll(child_.stdin_fd, frame.data(), frame.size(),
+                          std::chrono::steady_clock::now() + std::chrono::seconds(1)) &&
+                errno == ETIMEDOUT;
+  }
+  if (timed_out) Die(DeathKind::kTimedOut, "it did not read the Stop request within 1s");
 }
 
 }  // namespace cairn::providers::plugin

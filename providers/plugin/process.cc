@@ -1,11 +1,13 @@
 #include "providers/plugin/process.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -101,7 +103,8 @@ std::string DescribeExit(int status) {
   return "stopped (wait status " + std::to_string(status) + ")";
 }
 
-bool WriteAll(int fd, const char* data, size_t size) {
+bool WriteAll(int fd, const char* data, size_t size,
+              std::optional<std::chrono::steady_clock::time_point> deadline) {
   // Block SIGPIPE in this thread while writing; a pending one raised by our write is
   // consumed before the old mask comes back.
   sigset_t pipe_set, old;
@@ -113,6 +116,18 @@ bool WriteAll(int fd, const char* data, size_t size) {
     ssize_t n = write(fd, data, size);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if ((errno == EAGAIN || errno == EWOULDBLOCK) && deadline) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            *deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+          errno = ETIMEDOUT;
+          ok = false;
+          break;
+        }
+        pollfd p = {fd, POLLOUT, 0};
+        poll(&p, 1, static_cast<int>(std::min<int64_t>(left.count() + 1, 1000)));
+        continue;
+      }
       ok = false;
       break;
     }

@@ -3,6 +3,8 @@
 
 #include <sys/types.h>
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,7 +36,9 @@ SpawnResult SpawnChild(const std::string& path, const std::vector<std::string>& 
 std::string DescribeExit(int status);
 
 /// Writes all of `data` to `fd`; false (errno set) on error. A write to a pipe whose reader
-/// is gone fails with EPIPE instead of raising SIGPIPE.
-bool WriteAll(int fd, const char* data, size_t size);
+/// is gone fails with EPIPE instead of raising SIGPIPE. With a `deadline`, `fd` must be
+/// non-blocking, and a pipe that stays full until then fails with ETIMEDOUT.
+bool WriteAll(int fd, const char* data, size_t size,
+              std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
 }  // namespace cairn::providers::plugin

@@ -161,6 +161,24 @@ TEST(PluginServerTest, PluginExecutablesExitWhenStdinCloses) {
   }
 }
 
+TEST(WriteAllTest, FullPipeTimesOutAtTheDeadline) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC | O_NONBLOCK), 0);
+  std::string big(1 << 20, 'x');
+  auto started = std::chrono::steady_clock::now();
+  errno = 0;
+  EXPECT_FALSE(WriteAll(fds[1], big.data(), big.size(), started + std::chrono::milliseconds(200)));
+  EXPECT_EQ(errno, ETIMEDOUT);
+  auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_GE(took, std::chrono::milliseconds(200));
+  EXPECT_LT(took, std::chrono::seconds(2));
+  close(fds[0]);
+  // The reader gone: EPIPE, not a SIGPIPE that would kill the test.
+  EXPECT_FALSE(WriteAll(fds[1], "x", 1, std::chrono::steady_clock::now()));
+  EXPECT_EQ(errno, EPIPE);
+  close(fds[1]);
+}
+
 TEST(DiscoveryTest, ExecutableNameIsTheSourcesLastPart) {
   EXPECT_EQ(PluginExecutableName("cairn.dev/test/test"), "cairn-provider-test");
   EXPECT_EQ(PluginExecutableName("registry.terraform.io/hashicorp/aws"), "cairn-provider-aws");
