@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -38,14 +40,8 @@ class Server {
       if (m.method == kStop) provider_.Stop();
       return;  // unknown notifications are ignored, as JSON-RPC wants
     }
-    if (options_.intercept) {
-      std::optional<std::string> raw = options_.intercept(m.method, EncodeJson(m.id).json);
-      if (raw) {
-        std::lock_guard<std::mutex> lock(write_mu_);
-        WriteAll(out_fd_, raw->data(), raw->size());
-        return;
-      }
-    }
+    const bool inline_method = m.method == kInitialize || m.method == kGetProviderSchema;
+    if (inline_method && Intercepted(m)) return;
     if (m.method == kInitialize) {
       initialized_ = true;
       Send(EncodeRpcResult(
@@ -73,14 +69,16 @@ class Server {
     }
   }
 
-  /// Waits for the requests in flight, then ends the workers.
-  void Finish() {
+  /// Waits up to `drain` for the requests in flight, then ends the workers. False when
+  /// some did not finish (their workers are still busy).
+  bool Finish(std::chrono::milliseconds drain) {
     std::unique_lock<std::mutex> lock(mu_);
-    done_cv_.wait(lock, [&] { return in_flight_ == 0; });
+    if (!done_cv_.wait_for(lock, drain, [&] { return in_flight_ == 0; })) return false;
     closing_ = true;
     lock.unlock();
     work_cv_.notify_all();
     for (std::thread& t : workers_) t.join();
+    return true;
   }
 
  private:
@@ -144,6 +142,16 @@ class Server {
     return EncodeRpcError(m.id, kMethodNotFound, "unknown method \"" + m.method + "\"");
   }
 
+  /// Whether the test hook answered `m` itself (with raw bytes it wrote).
+  bool Intercepted(const RpcMessage& m) {
+    if (!options_.intercept) return false;
+    std::optional<std::string> raw = options_.intercept(m.method, EncodeJson(m.id).json);
+    if (!raw) return false;
+    std::lock_guard<std::mutex> lock(write_mu_);
+    WriteAll(out_fd_, raw->data(), raw->size());
+    return true;
+  }
+
   /// A worker: serves queued requests until Finish.
   void Work() {
     std::unique_lock<std::mutex> lock(mu_);
@@ -155,7 +163,7 @@ class Server {
       RpcMessage m = std::move(queue_.front());
       queue_.pop_front();
       lock.unlock();
-      Send(Serve(m));
+      if (!Intercepted(m)) Send(Serve(m));
       lock.lock();
       --in_flight_;
       done_cv_.notify_all();
@@ -219,10 +227,17 @@ int ServeProvider(Provider& provider, const ServeOptions& options, int in_fd, in
       exit_code = 1;
     }
   }
-  // End of input: the client is gone or done. Ask operations in flight to stop soon, let
-  // them finish, and leave.
+  // End of input: the client is gone or done. Ask operations in flight to stop soon and let
+  // them finish; a plugin whose client died must not outlive it for long.
   provider.Stop();
-  server.Finish();
+  if (!server.Finish(options.drain_timeout)) {
+    std::fprintf(stderr,
+                 "cairn provider plugin: requests in flight did not finish within %lldms after "
+                 "the end of input; exiting\n",
+                 static_cast<long long>(options.drain_timeout.count()));
+    std::fflush(stderr);
+    std::_Exit(1);
+  }
   return exit_code;
 }
 

@@ -8,8 +8,10 @@
 /// multiplexes ReadResource calls gets them served in parallel; `initialize`,
 /// `GetProviderSchema` and the `Stop` notification are answered at once. The server returns
 /// when its stdin ends (after calling Stop and letting requests in flight finish), or when
-/// the byte stream breaks.
+/// the byte stream breaks. Requests still running `drain_timeout` after the end of input end
+/// the process (std::_Exit(1)): a plugin whose Cairn was killed does not linger.
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,8 +25,11 @@ struct ServeOptions {
   /// What `initialize` reports about the plugin.
   std::string name;
   std::string version;
-  /// Fault injection for tests: called before a request is served with its method and id
-  /// (JSON text); bytes it returns are written instead of the answer (nothing: serve it).
+  /// How long requests in flight may go on after the end of input.
+  std::chrono::milliseconds drain_timeout{std::chrono::seconds(10)};
+  /// Fault injection for tests: called before a request is served (on the thread that serves
+  /// it) with its method and id (JSON text); bytes it returns are written instead of the
+  /// answer (nothing: serve it).
   std::function<std::optional<std::string>(std::string_view method, std::string_view id_json)>
       intercept;
 };

@@ -7,5 +7,8 @@
 
 int main() {
   cairn::providers::TerraformProvider provider;
-  return cairn::providers::plugin::ServeProvider(provider, {"terraform", CAIRN_VERSION, {}});
+  cairn::providers::plugin::ServeOptions options;
+  options.name = "terraform";
+  options.version = CAIRN_VERSION;
+  return cairn::providers::plugin::ServeProvider(provider, options);
 }

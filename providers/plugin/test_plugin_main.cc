@@ -1,8 +1,9 @@
 /// `cairn-provider-test`: Cairn's deterministic test provider (cairn.dev/test/test) served as
 /// a plugin executable. For the suite's failure tests, `CAIRN_TEST_PLUGIN_FAULT=MODE:METHOD`
-/// makes it misbehave when a request for METHOD arrives:
+/// makes it misbehave when a request for METHOD arrives (`CAIRN_TEST_PLUGIN_DRAIN_MS` sets how
+/// long requests in flight may go on after the end of input):
 ///   crash     writes a line to stderr and exits with status 2
-///   hang      never answers
+///   hang      never answers (the request's worker sleeps; the plugin still reads its input)
 ///   garbage   answers bytes that are not JSON (in a well-formed frame)
 ///   badframe  answers bytes that are not a frame
 ///   badvalue  answers a well-formed result whose object has a number where a string belongs
@@ -23,7 +24,12 @@
 int main() {
   namespace plugin = cairn::providers::plugin;
   cairn::providers::TestProvider provider;
-  plugin::ServeOptions options{"test", CAIRN_VERSION, {}};
+  plugin::ServeOptions options;
+  options.name = "test";
+  options.version = CAIRN_VERSION;
+  if (const char* drain = std::getenv("CAIRN_TEST_PLUGIN_DRAIN_MS"); drain && *drain) {
+    options.drain_timeout = std::chrono::milliseconds(std::atoll(drain));
+  }
   if (const char* fault = std::getenv("CAIRN_TEST_PLUGIN_FAULT"); fault && *fault) {
     std::string spec = fault;
     size_t colon = spec.find(':');

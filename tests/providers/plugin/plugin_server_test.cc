@@ -30,8 +30,10 @@ class ServedProvider {
   ServedProvider() {
     EXPECT_EQ(pipe2(to_server_, O_CLOEXEC), 0);
     EXPECT_EQ(pipe2(from_server_, O_CLOEXEC), 0);
+    options_.name = "test";
+    options_.version = "1.2.3";
     exit_code_ = std::async(std::launch::async, [this] {
-      int rc = ServeProvider(provider_, {"test", "1.2.3", {}}, to_server_[0], from_server_[1]);
+      int rc = ServeProvider(provider_, options_, to_server_[0], from_server_[1]);
       close(from_server_[1]);
       return rc;
     });
@@ -69,6 +71,7 @@ class ServedProvider {
 
  private:
   TestProvider provider_;
+  ServeOptions options_;
   int to_server_[2] = {-1, -1};
   int from_server_[2] = {-1, -1};
   FrameDecoder decoder_;
@@ -177,6 +180,41 @@ TEST(WriteAllTest, FullPipeTimesOutAtTheDeadline) {
   EXPECT_FALSE(WriteAll(fds[1], "x", 1, std::chrono::steady_clock::now()));
   EXPECT_EQ(errno, EPIPE);
   close(fds[1]);
+}
+
+TEST(PluginServerTest, RequestsHungPastTheDrainTimeEndThePlugin) {
+  // What happens to a plugin whose Cairn was killed while an operation hangs.
+  SpawnResult r = SpawnChild(CAIRN_TEST_PLUGIN, {},
+                             {"CAIRN_TEST_PLUGIN_FAULT=hang:ApplyResourceChange",
+                              "CAIRN_TEST_PLUGIN_DRAIN_MS=300"});
+  ASSERT_TRUE(r.ok()) << r.error;
+  std::string frames =
+      EncodeFrame(kInit) +
+      EncodeFrame(R"({"jsonrpc":"2.0","id":2,"method":"ApplyResourceChange","params":)"
+                  R"({"type_name":"test_object","prior_state":{"value":null},)"
+                  R"("planned_state":{"value":null},"config":{"value":null}}})");
+  ASSERT_TRUE(WriteAll(r.child.stdin_fd, frames.data(), frames.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto closed = std::chrono::steady_clock::now();
+  close(r.child.stdin_fd);
+  int status = 0;
+  bool exited = false;
+  for (int i = 0; i < 500 && !exited; ++i) {
+    exited = waitpid(r.child.pid, &status, WNOHANG) == r.child.pid;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (!exited) kill(r.child.pid, SIGKILL), waitpid(r.child.pid, &status, 0);
+  EXPECT_TRUE(exited);
+  EXPECT_GE(std::chrono::steady_clock::now() - closed, std::chrono::milliseconds(300));
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << status;
+  std::string err;
+  char buffer[4096];
+  for (ssize_t n; (n = read(r.child.stderr_fd, buffer, sizeof buffer)) > 0;) err.append(buffer, n);
+  EXPECT_EQ(err,
+            "cairn provider plugin: requests in flight did not finish within 300ms after the "
+            "end of input; exiting\n");
+  close(r.child.stdout_fd);
+  close(r.child.stderr_fd);
 }
 
 TEST(DiscoveryTest, ExecutableNameIsTheSourcesLastPart) {
