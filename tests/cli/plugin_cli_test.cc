@@ -7,10 +7,15 @@
 ///  - the Python example provider (examples/provider-python) creates, updates, detects drift
 ///    and deletes real files.
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <thread>
 #include <filesystem>
 #include <regex>
 #include <sstream>
@@ -202,6 +207,63 @@ resource "test_object" "b" {
             "did not answer ApplyResourceChange for test_object within 1s, so Cairn stopped "
             "it.\n");
   EXPECT_NE(work.Read("terraform.tfstate").find("\"id\": \"test-a\""), std::string::npos);
+}
+
+TEST(PluginCliTest, KilledCairnLeavesNoPluginRunning) {
+  ScratchDir work;
+  work.Write("main.tf", kTestConfig);
+  InstallFaultyTestPlugin(work, "");
+  ASSERT_EQ(RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"}).exit_code, 0);
+  std::string state_before = work.Read("terraform.tfstate");
+  work.Write("main.tf", std::string(kTestConfig) + R"(
+resource "test_object" "b" {
+  name = "b"
+}
+)");
+  // The plugin records its pid and hangs in ApplyResourceChange.
+  work.Write(".cairn/plugins/cairn-provider-test",
+             "#!/bin/sh\necho $$ > plugin.pid\nCAIRN_TEST_PLUGIN_FAULT=hang:ApplyResourceChange "
+             "CAIRN_TEST_PLUGIN_DRAIN_MS=500 exec '" +
+                 std::string(CAIRN_TEST_PLUGIN) + "'\n");
+  chmod((work.path() / ".cairn/plugins/cairn-provider-test").c_str(), 0755);
+  pid_t cairn = fork();
+  if (cairn == 0) {
+    if (chdir(work.path().c_str()) != 0) _exit(126);
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(CAIRN_BINARY, CAIRN_BINARY, "apply", "-no-color", "-auto-approve", (char*)nullptr);
+    _exit(127);
+  }
+  ASSERT_GT(cairn, 0);
+  // Wait until the plugin runs and the apply of b is under way, then kill Cairn outright.
+  pid_t plugin = -1;
+  for (int i = 0; i < 500 && plugin <= 0; ++i) {
+    std::string text = work.Read("plugin.pid");
+    if (!text.empty() && text.back() == '\n') plugin = std::atoi(text.c_str());
+    if (plugin <= 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_GT(plugin, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kill(cairn, SIGKILL);
+  int status = 0;
+  waitpid(cairn, &status, 0);
+  bool gone = false;
+  for (int i = 0; i < 500 && !gone; ++i) {
+    gone = kill(plugin, 0) != 0 && errno == ESRCH;
+    if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(gone) << "plugin " << plugin << " still runs after Cairn was killed";
+  if (!gone) kill(plugin, SIGKILL);
+  // The state is what it was; the next run with a working plugin creates b.
+  EXPECT_EQ(work.Read("terraform.tfstate"), state_before);
+  InstallFaultyTestPlugin(work, "");
+  CliResult r = RunCairn(work.path(), {"apply", "-no-color", "-auto-approve"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(PluginCliTest, MalformedAnswerInPlanIsLocated) {
