@@ -12,7 +12,7 @@ namespace {
 using Step = Value;  // a string or an integer
 
 struct Encoder {
-  std::vector<Value> unknown, sensitive;
+  std::vector<Value> unknown, not_null, sensitive;
   std::vector<Step> path;
 
   Value PathHere() const { return Value::Tuple(path); }
@@ -21,7 +21,7 @@ struct Encoder {
     if (v.IsSensitive()) sensitive.push_back(PathHere());
     if (type.IsDynamic()) {
       if (v.type().IsDynamic()) {
-        if (!v.IsKnown()) unknown.push_back(PathHere());
+        if (!v.IsKnown()) AddUnknown(v);
         return Value();
       }
       Value inner = EncodeAs(v, v.type());
@@ -32,9 +32,14 @@ struct Encoder {
   }
 
   /// `v` of concrete `type` (its own sensitive mark already recorded).
+  void AddUnknown(const Value& v) {
+    unknown.push_back(PathHere());
+    if (v.DefinitelyNotNull()) not_null.push_back(PathHere());
+  }
+
   Value EncodeAs(const Value& v, const Type& type) {
     if (!v.IsKnown()) {
-      unknown.push_back(PathHere());
+      AddUnknown(v);
       return Value();
     }
     if (v.IsNull()) return Value();
@@ -92,6 +97,7 @@ struct Encoder {
 /// The paths of `unknown` or `sensitive` as a tree keyed by step.
 struct PathTrie {
   bool unknown = false;
+  bool not_null = false;
   bool sensitive = false;
   std::map<std::string, PathTrie, std::less<>> keys;
   std::map<int64_t, PathTrie> indexes;
@@ -165,9 +171,14 @@ struct Decoder {
     return v;
   }
 
+  static Value Unknown(const Type& type, const PathTrie& node) {
+    Value u = Value::Unknown(type);
+    return node.not_null ? u.RefineNotNull() : u;
+  }
+
   Value DecodeUnmarked(const Value& json, const Type& type, const PathTrie* node) {
     if (type.IsDynamic()) {
-      if (json.IsNull()) return node && node->unknown ? Value::DynamicUnknown() : Value();
+      if (json.IsNull()) return node && node->unknown ? Unknown(Type::Dynamic(), *node) : Value();
       const Value* t = JsonField(json, "type");
       const Value* inner = JsonField(json, "value");
       if (!t || !inner || json.Length() != 2) {
@@ -179,7 +190,7 @@ struct Decoder {
       if (!real || real->IsDynamic()) return Fail("invalid type " + text.json);
       return DecodeUnmarked(*inner, *real, node);
     }
-    if (node && node->unknown) return Value::Unknown(type);
+    if (node && node->unknown) return Unknown(type, *node);
     if (json.IsNull()) return Value::Null(type);
     switch (type.kind()) {
       case Type::Kind::kDynamic:
@@ -284,6 +295,7 @@ Value EncodeWireValue(const Value& v, const Type& type) {
   std::vector<std::pair<std::string, Value>> out;
   out.emplace_back("value", std::move(value));
   if (!e.unknown.empty()) out.emplace_back("unknown", Value::Tuple(std::move(e.unknown)));
+  if (!e.not_null.empty()) out.emplace_back("not_null", Value::Tuple(std::move(e.not_null)));
   if (!e.sensitive.empty()) out.emplace_back("sensitive", Value::Tuple(std::move(e.sensitive)));
   return Value::Object(std::move(out));
 }
@@ -296,7 +308,7 @@ WireDecodeResult DecodeWireValue(const Value& json, const Type& type, std::strin
     return r;
   }
   for (const std::string& key : json.Keys()) {
-    if (key != "value" && key != "unknown" && key != "sensitive") {
+    if (key != "value" && key != "unknown" && key != "not_null" && key != "sensitive") {
       r.error = std::string(name) + ": unsupported field \"" + key + "\" of a wire value";
       return r;
     }
@@ -304,6 +316,7 @@ WireDecodeResult DecodeWireValue(const Value& json, const Type& type, std::strin
   PathTrie trie;
   std::string error;
   if (!AddPaths(JsonField(json, "unknown"), &PathTrie::unknown, "unknown", trie, error) ||
+      !AddPaths(JsonField(json, "not_null"), &PathTrie::not_null, "not_null", trie, error) ||
       !AddPaths(JsonField(json, "sensitive"), &PathTrie::sensitive, "sensitive", trie, error)) {
     r.error = std::string(name) + ": " + error;
     return r;

@@ -5,8 +5,9 @@
 ///
 /// A value of a known schema type travels as a *wire value*:
 ///   {"value": <cty JSON of the value, an unknown part written as null>,
-///    "unknown": [<path>, ...], "sensitive": [<path>, ...]}
-/// `unknown` and `sensitive` are left out when empty. A path is an array of steps: a string
+///    "unknown": [<path>, ...], "not_null": [<path>, ...], "sensitive": [<path>, ...]}
+/// `not_null` lists the unknown values refined as "not null" (cty's refinement); each list is
+/// left out when empty. A path is an array of steps: a string
 /// is an object attribute or a map key, an integer is a list, tuple or set position (a set's
 /// position in the order its elements are written). Where the type is the dynamic
 /// pseudo-type, a non-null value is written `{"value": ..., "type": <cty type JSON>}` (cty's

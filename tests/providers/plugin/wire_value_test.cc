@@ -67,6 +67,10 @@ TEST(WireValueTest, RoundTripsEveryKind) {
       {Value::Null(ObjectType()), ObjectType()},
       {Value::Unknown(ObjectType()), ObjectType()},
       {Value::Unknown(ObjectType()).WithMarks(Marks::Sensitive()), ObjectType()},
+      {Value::Unknown(ObjectType()).RefineNotNull(), ObjectType()},
+      {Value::Tuple({Value::Unknown(Type::String()).RefineNotNull(), Value::DynamicUnknown()}),
+       Type::Tuple({Type::String(), Type::Dynamic()})},
+      {Value::DynamicUnknown().RefineNotNull(), dyn},
       {Value::True(), Type::Bool()},
       {Json("3.14159265358979323846264338327950288419716939937510"), Type::Number()},
       {Json("123456789012345678901234567890"), Type::Number()},
@@ -95,6 +99,13 @@ TEST(WireValueTest, RoundTripsEveryKind) {
     SCOPED_TRACE(Text(EncodeWireValue(v, type)));
     EXPECT_VALUE_EQ(RoundTrip(v, type), v);
   }
+}
+
+TEST(WireValueTest, NotNullRefinementsAreListed) {
+  Value v = Value::Object({{"a", Value::Unknown(Type::Number()).RefineNotNull()},
+                           {"b", Value::Unknown(Type::Number())}});
+  EXPECT_EQ(Text(EncodeWireValue(v, v.type())),
+            R"({"not_null":[["a"]],"unknown":[["a"],["b"]],"value":{"a":null,"b":null}})");
 }
 
 TEST(WireValueTest, DynamicValuesCarryTheirType) {
