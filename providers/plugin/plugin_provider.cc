@@ -128,7 +128,7 @@ PluginProvider::~PluginProvider() {
   }
   std::unique_lock<std::mutex> lock(mu_);
   if (!cv_.wait_for(lock, options_.shutdown_grace, [&] { return reaped_; })) {
-    if (!reaped_) kill(child_.pid, SIGKILL);
+    KillChild();
   }
   stopping_ = true;
   lock.unlock();
@@ -145,10 +145,15 @@ void PluginProvider::Die(DeathKind kind, std::string reason) {
     if (death_ != DeathKind::kNone) return;
     death_ = kind;
     death_reason_ = std::move(reason);
-    if (kind != DeathKind::kCrashed && !reaped_) kill(child_.pid, SIGKILL);
+    if (kind != DeathKind::kCrashed) KillChild();
     for (auto& [id, p] : pending_) p.cv.notify_all();
   }
   cv_.notify_all();
+}
+
+void PluginProvider::KillChild() {
+  // Never kill(-1, ...) or a reaped (maybe reused) pid.
+  if (child_.pid > 0 && !reaped_) kill(child_.pid, SIGKILL);
 }
 
 int PluginProvider::Reap(std::chrono::milliseconds grace) {
@@ -158,7 +163,7 @@ int PluginProvider::Reap(std::chrono::milliseconds grace) {
     pid_t r = waitpid(child_.pid, &status, WNOHANG);
     if (r == child_.pid || (r < 0 && errno != EINTR)) break;
     if (std::chrono::steady_clock::now() >= deadline) {
-      kill(child_.pid, SIGKILL);
+      if (child_.pid > 0) kill(child_.pid, SIGKILL);
       while (waitpid(child_.pid, &status, 0) < 0 && errno == EINTR) {
       }
       break;
@@ -322,7 +327,7 @@ PluginProvider::CallResult PluginProvider::Call(std::string_view method, const V
     death_ = DeathKind::kTimedOut;
     death_reason_ = "it did not answer " + CallName(method, subject) + " within " +
                     Duration(timeout);
-    if (!reaped_) kill(child_.pid, SIGKILL);
+    KillChild();
     for (auto& [other, p] : pending_) p.cv.notify_all();
     lock.unlock();
     cv_.notify_all();

@@ -110,6 +110,8 @@ class PluginProvider final : public Provider {
   void Die(DeathKind kind, std::string reason);
   void ReadStdout();
   void ReadStderr();
+  /// SIGKILLs the plugin unless it is already reaped. Requires mu_.
+  void KillChild();
   /// Reaps the child (waiting up to `grace`, then killing it); returns the wait status.
   int Reap(std::chrono::milliseconds grace);
   std::string Who() const;
