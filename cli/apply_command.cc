@@ -247,7 +247,7 @@ int RunApply(const Args& args, Streams& io) {
   const bool changes = plan.Applyable();
   if (changes && !auto_approve) {
     io.out << "\nDo you want to perform these actions?\n"
-              "  Terraform will perform the actions described above.\n"
+              "  Cairn will perform the actions described above.\n"
               "  Only 'yes' will be accepted to approve.\n\n"
               "  Enter a value: ";
     io.out.flush();

@@ -34,6 +34,13 @@ int RunPlan(const Args& args, Streams& io);
 /// state.
 int RunApply(const Args& args, Streams& io);
 
+/// `graph [-type=TYPE] [-draw-cycles] [-plan=FILE]`: the dependency graph in DOT.
+int RunGraph(const Args& args, Streams& io);
+
+/// `refresh [options]`: `apply -refresh-only -auto-approve` showing only progress lines,
+/// warnings and the outputs, as Terraform's refresh.
+int RunRefresh(const Args& args, Streams& io);
+
 /// `cairn show [PLANFILE]`: the state or a saved plan (text, -json, -markdown).
 int RunShow(const Args& args, Streams& io);
 
@@ -50,6 +57,8 @@ int RunStateList(const Args& args, Streams& io);
 int RunStateRm(const Args& args, Streams& io);
 /// `state mv [options] SOURCE DESTINATION`: renames or moves instances, resources, modules.
 int RunStateMv(const Args& args, Streams& io);
+/// `state show [-state=PATH] ADDRESS`: one resource instance's current object.
+int RunStateShow(const Args& args, Streams& io);
 /// `state pull`: prints the stored state.
 int RunStatePull(const Args& args, Streams& io);
 /// `state push [options] PATH|-`: replaces the stored state with a snapshot.

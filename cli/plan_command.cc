@@ -4,12 +4,15 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/json_ui.h"
 #include "cli/plan_operation.h"
 #include <fmt/format.h>
 
 #include "lang/base/atomic_file.h"
+#include "lang/base/go_quote.h"
 #include "planner/plan/planfile.h"
 #include "planner/render/human_plan.h"
+#include "planner/render/json_plan.h"
 
 namespace cairn::cli {
 namespace {
@@ -75,6 +78,10 @@ Other Options:
 
   -input=true                Ask for input for variables if not directly set.
 
+  -json                      Produce output in a machine-readable JSON format,
+                             suitable for use in text editor integrations and other
+                             automated systems. Always disables color.
+
   -lock=false                Don't hold a state lock during the operation. This
                              is dangerous if others might concurrently run
                              commands against the same workspace.
@@ -102,16 +109,30 @@ int RunPlan(const Args& args, Streams& io) {
   flags.Bool("detailed-exitcode", &detailed);
   std::string out_path;
   flags.String("out", &out_path);
+  flags.Bool("json", &plan_flags.json);
   if (std::optional<int> stop = plan_flags.ParseArguments(args, flags, "plan", kPlanHelp, io)) {
     return *stop;
   }
-  std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypePlan", true, io);
+  std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypePlan", true, io,
+                                                       /*keep_warnings=*/true);
   if (!op) return 1;
   const planner::Plan& plan = op->result.plan;
   PrintRefreshLines(*op, io);
-  planner::HumanPlanOptions render;
-  render.color = op->color;
-  io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
+  if (plan_flags.json) {
+    // Terraform's OperationJSON.Plan: drift, planned changes, the summary, the outputs; then
+    // the operation's warnings.
+    JsonUi ui(io);
+    for (const nlohmann::ordered_json& m : planner::RenderJsonPlanMessages(plan, {})) {
+      ui.Message(m);
+    }
+    ui.Diagnostics(op->warnings, op->root->sources);
+  } else {
+    planner::HumanPlanOptions render;
+    render.color = op->color;
+    io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
+    // Terraform shows the plan's warnings after it.
+    if (!op->warnings.empty()) PrintDiagnostics(op->warnings, op->root->sources, io, op->color);
+  }
   PrintForgetWarning(*op, io);
   if (!out_path.empty()) {
     planner::SavedPlan saved;
@@ -129,17 +150,18 @@ int RunPlan(const Args& args, Streams& io) {
     }
   }
   if (!plan.Applyable()) return 0;
+  if (plan_flags.json) return detailed ? 2 : 0;  // the next steps are for people
   io.out << "\n";
   for (int i = 0; i < 77; ++i) io.out << "\xe2\x94\x80";  // ─
   if (!out_path.empty()) {
     io.out << "\n\nSaved the plan to: " << out_path
            << "\n\nTo perform exactly these actions, run the following command to apply:\n"
-              "    cairn apply \""
-           << out_path << "\"\n";
+              "    cairn apply "
+           << GoQuote(out_path) << "\n";
     return detailed ? 2 : 0;
   }
-  io.out << "\n\nNote: You didn't use the -out option to save this plan, so Terraform can't\n"
-            "guarantee to take exactly these actions if you run \"terraform apply\" now.\n";
+  io.out << "\n\nNote: You didn't use the -out option to save this plan, so Cairn can't\n"
+            "guarantee to take exactly these actions if you run \"cairn apply\" now.\n";
   return detailed ? 2 : 0;
 }
 

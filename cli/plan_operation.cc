@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 
+#include "cli/json_ui.h"
 #include "lang/base/go_quote.h"
 #include "lang/base/source_index.h"
 #include "planner/plan/output_changes.h"
@@ -66,6 +67,17 @@ bool ParseAddressFlags(const PlanFlags& flags, planner::PlanOptions& options, Di
   return !diags.HasErrors();
 }
 
+/// Diagnostics as the command's view shows them: Terraform's text, or UI log messages with
+/// -json.
+void Report(bool json, const Diagnostics& diags, const SourceIndex& sources, Streams& io,
+            bool color) {
+  if (json) {
+    JsonUi(io).Diagnostics(diags, sources);
+  } else {
+    PrintDiagnostics(diags, sources, io, color);
+  }
+}
+
 }  // namespace
 
 void PlanFlags::Register(GoFlags& flags) {
@@ -108,8 +120,13 @@ std::optional<int> PlanFlags::ParseArguments(const Args& args, GoFlags& flags,
                                     : "Expected at most one positional argument.");
   }
   positional = parsed.positional;
+  if (json) JsonUi(io).Version();
   if (usage.HasErrors()) {
-    PrintUsageErrors(usage, command, io, color);
+    if (json) {
+      JsonUi(io).Diagnostics(usage, EmptySourceIndex());
+    } else {
+      PrintUsageErrors(usage, command, io, color);
+    }
     return 1;
   }
   return std::nullopt;
@@ -127,31 +144,33 @@ static void AddSources(const planner::ModuleTree& tree, syntax::ParsedSources& s
 
 std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
                                                 const std::string& lock_operation,
-                                                bool announce_failure, Streams& io) {
+                                                bool announce_failure, Streams& io,
+                                                bool keep_warnings) {
   auto op = std::make_unique<PlanOperation>();
   op->color = io.ErrColor() && !flags.no_color && !io.no_color;
+  op->json = flags.json;
   if (flags.state_given) {
     Diagnostics deprecated;
     deprecated.Warning("Deprecated flag: -state",
                        "Use `path` attribute within the `local` backend instead:\n"
                        "https://developer.hashicorp.com/terraform/language/v1.10.x/settings/"
                        "backends/local#path");
-    PrintDiagnostics(deprecated, EmptySourceIndex(), io, op->color);
+    Report(op->json, deprecated, EmptySourceIndex(), io, op->color);
   }
   // Terraform asks for missing required variables only on a terminal and with -input=true.
-  const bool ask = flags.input && io.in_tty;
+  const bool ask = flags.input && io.in_tty && !flags.json;
   op->root = LoadRootModule(".", flags.vars, /*unset_as_unknown=*/false, ask ? &io : nullptr,
                             io.OutColor() && !flags.no_color);
   RootModule& root = *op->root;
   if (root.loaded.diagnostics.HasErrors()) {
-    PrintDiagnostics(root.diagnostics, root.sources, io, op->color);
+    Report(op->json, root.diagnostics, root.sources, io, op->color);
     return nullptr;
   }
   planner::LoadModuleTreeResult tree = planner::LoadModuleTree(root.loaded.module);
   op->tree = std::move(tree.tree);
   for (const auto& [name, child] : op->tree->children) AddSources(*child, root.sources);
   if (tree.diagnostics.HasErrors()) {
-    PrintDiagnostics(tree.diagnostics, root.sources, io, op->color);
+    Report(op->json, tree.diagnostics, root.sources, io, op->color);
     return nullptr;
   }
 
@@ -161,12 +180,12 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
   Diagnostics lock = LockState(*op->store, flags.state, lock_operation, io);
   if (lock.HasErrors()) {
     op->store.reset();  // not locked: nothing to release
-    PrintDiagnostics(lock, root.sources, io, op->color);
+    Report(op->json, lock, root.sources, io, op->color);
     return nullptr;
   }
   state::ReadStateResult read = op->store->Read();
   if (read.diagnostics.HasErrors()) {
-    PrintDiagnostics(read.diagnostics, root.sources, io, op->color);
+    Report(op->json, read.diagnostics, root.sources, io, op->color);
     return nullptr;
   }
   if (read.state) op->prior = *read.state;
@@ -174,7 +193,7 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
   // Input problems (a missing required variable, a bad -var) stop before planning.
   Diagnostics diags = root.diagnostics;
   if (diags.HasErrors()) {
-    PrintDiagnostics(diags, root.sources, io, op->color);
+    Report(op->json, diags, root.sources, io, op->color);
     return nullptr;
   }
   planner::PlanOptions options;
@@ -183,16 +202,30 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
   op->refreshed = options.refresh;
   op->result = planner::MakePlan(*op->tree, op->prior, root.inputs.values, op->providers,
                                  options);
+  if (!options.targets.empty()) {
+    // Terraform's context warns first thing when planning with -target.
+    diags.Warning("Resource targeting is in effect",
+                  "You are creating a plan with the -target option, which means that the result "
+                  "of this plan may not represent all of the changes requested by the current "
+                  "configuration.\n\nThe -target option is not for routine use, and is provided "
+                  "only for exceptional situations such as recovering from errors or mistakes, "
+                  "or when Terraform specifically suggests to use it as part of an error "
+                  "message.");
+  }
   diags.Append(op->result.diagnostics);
   if (diags.HasErrors()) {
-    if (announce_failure && !op->result.validation_failed) {
+    if (announce_failure && !op->json && !op->result.validation_failed) {
       io.out << "\nPlanning failed. Cairn encountered an error while generating this plan.\n\n";
       io.out.flush();
     }
-    PrintDiagnostics(diags, root.sources, io, op->color);
+    Report(op->json, diags, root.sources, io, op->color);
     return nullptr;
   }
-  if (!diags.empty()) PrintDiagnostics(diags, root.sources, io, op->color);
+  if (keep_warnings) {
+    op->warnings = std::move(diags);
+  } else if (!diags.empty()) {
+    Report(op->json, diags, root.sources, io, op->color);
+  }
   return op;
 }
 
@@ -203,13 +236,13 @@ void PrintForgetWarning(const PlanOperation& op, Streams& io) {
   }
   if (list.empty()) return;
   Diagnostics diags;
-  diags.Warning("Some objects will no longer be managed by Terraform",
-                "If you apply this plan, Terraform will discard its tracking information for "
+  diags.Warning("Some objects will no longer be managed by Cairn",
+                "If you apply this plan, Cairn will discard its tracking information for "
                 "the following objects, but it will not delete them:\n" +
                     list +
-                    "\nAfter applying this plan, Terraform will no longer manage these objects. "
-                    "You will need to import them into Terraform to manage them again.");
-  PrintDiagnostics(diags, op.root->sources, io, op.color);
+                    "\nAfter applying this plan, Cairn will no longer manage these objects. "
+                    "You will need to import them into Cairn to manage them again.");
+  Report(op.json, diags, op.root->sources, io, op.color);
 }
 
 void PrintRefreshLines(const PlanOperation& op, Streams& io) {
@@ -225,6 +258,10 @@ void PrintRefreshLines(const PlanOperation& op, Streams& io) {
     if (d.ok() && d.value.type().IsObject()) {
       const Value* v = d.value.Find("id");
       if (v && v->IsKnown() && !v->IsNull() && v->type() == Type::String()) id = v->AsString();
+    }
+    if (op.json) {
+      JsonUi(io).Refreshed(addr, id);
+      continue;
     }
     std::string line =
         addr.ToString() + ": Refreshing state..." + (id.empty() ? "" : " [id=" + id + "]");

@@ -32,6 +32,9 @@ struct PlanFlags {
   std::vector<planner::VarArgument> vars;
   StateFlags state;
   bool state_given = false;  ///< -state was given (Terraform warns it is deprecated)
+  /// -json (plan's own flag, registered by the command): the machine-readable UI log instead
+  /// of text; ParseArguments then starts the log with its "version" message.
+  bool json = false;
 
   void Register(GoFlags& flags);
 
@@ -56,16 +59,21 @@ struct PlanOperation {
   planner::PlanResult result;
   bool refreshed = false;  ///< the plan read every prior object again
   bool color = false;
+  bool json = false;  ///< diagnostics and progress as UI log messages
+  /// Warnings of planning, when RunPlanOperation was asked to keep them for the caller.
+  Diagnostics warnings;
   ~PlanOperation();
 };
 
 /// Loads, checks, locks, reads and plans (MakePlan). Prints
 /// every problem (errors found while planning after Terraform's "Planning failed." line when
 /// `announce_failure`, as `plan` does and `apply` does not) and returns nullptr when there
-/// were errors.
+/// were errors. With `keep_warnings`, the warnings of planning are left in `warnings` for
+/// the caller to print (`refresh` prints them after its progress lines).
 std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
                                                 const std::string& lock_operation,
-                                                bool announce_failure, Streams& io);
+                                                bool announce_failure, Streams& io,
+                                                bool keep_warnings = false);
 
 /// Terraform's warning listing the objects a plan forgets (nothing when there are none).
 void PrintForgetWarning(const PlanOperation& op, Streams& io);

@@ -112,6 +112,7 @@ int RunShow(const Args& args, Streams& io) {
       plan.prior_state = st;
       planner::JsonPlanOptions o;
       o.show_sensitive = show_sensitive;
+      o.terraform_version = st.terraform_version;  // jsonstate names the state's writer
       nlohmann::ordered_json doc = planner::RenderJsonPlan(plan, schemas, {}, o);
       io.out << GoJsonMarshal(doc["prior_state"]) << "\n";
       return 0;

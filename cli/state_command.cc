@@ -22,6 +22,7 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"pull", {RunStatePull, "Pull current state and output to stdout"}},
       {"push", {RunStatePush, "Update remote state from a local state file"}},
       {"rm", {RunStateRm, "Remove instances from the state"}},
+      {"show", {RunStateShow, "Show a resource in the state"}},
   };
   return subcommands;
 }

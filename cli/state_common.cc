@@ -63,11 +63,14 @@ std::string DiagnosticsErrorText(const Diagnostics& diags) {
 }
 
 void ShowDiagnostics(const Diagnostics& diags, Streams& io) {
+  ShowDiagnostics(diags, EmptySourceIndex(), io);
+}
+
+void ShowDiagnostics(const Diagnostics& diags, const SourceIndex& sources, Streams& io) {
   DiagnosticTextOptions options;
   options.color = io.ErrColor();
   options.width = io.ErrWidth();
-  EmptySourceIndex none;
-  for (const RenderedDiagnostic& r : RenderDiagnosticsText(diags, none, options)) {
+  for (const RenderedDiagnostic& r : RenderDiagnosticsText(diags, sources, options)) {
     // Meta.showDiagnostics writes each through Ui.Error/Ui.Warn, which add a newline.
     (r.severity == Severity::kError ? io.err : io.out) << r.text << "\n";
   }

@@ -12,6 +12,7 @@
 #include "cli/streams.h"
 #include "lang/base/addrs.h"
 #include "lang/base/diagnostic.h"
+#include "lang/base/source_index.h"
 #include "state/state.h"
 
 namespace cairn::cli {
@@ -41,6 +42,8 @@ std::string DiagnosticsErrorText(const Diagnostics& diags);
 
 /// Renders diagnostics as Terraform's showDiagnostics (errors on stderr, warnings on stdout).
 void ShowDiagnostics(const Diagnostics& diags, Streams& io);
+/// The same, quoting the source lines diagnostics point at from `sources`.
+void ShowDiagnostics(const Diagnostics& diags, const SourceIndex& sources, Streams& io);
 
 /// The flag-parsing error of the state commands: "Error parsing command-line flags: MSG\n"
 /// as a Ui.Error line. `diags` holds GoFlags' "Failed to parse command-line flags" error.

@@ -12,6 +12,7 @@
 #include "lang/base/value_json.h"
 #include "planner/render/json_config.h"
 #include "planner/render/json_values.h"
+#include "planner/render/state_human.h"
 
 namespace cairn::planner {
 
@@ -152,6 +153,10 @@ struct ModuleNode {
 /// resource, and each of its ancestors, under its parent.
 class ModuleTree {
  public:
+  /// With `keep_order`, a module's resources stay in the order they were added (the
+  /// state's order); otherwise they are sorted by address.
+  explicit ModuleTree(bool keep_order = false) : keep_order_(keep_order) {}
+
   void Add(const addrs::ModuleInstance& module, std::string address, Json resource) {
     std::string key = addrs::ToString(module);
     nodes_[key].resources.emplace_back(std::move(address), std::move(resource));
@@ -170,8 +175,10 @@ class ModuleTree {
   Json Module(const std::string& key, bool is_root, bool sort_nested) {
     ModuleNode& node = nodes_[key];
     Json out = Json::object();
-    std::stable_sort(node.resources.begin(), node.resources.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (!keep_order_) {
+      std::stable_sort(node.resources.begin(), node.resources.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
     if (!node.resources.empty()) {
       Json rs = Json::array();
       for (auto& [address, j] : node.resources) rs.push_back(std::move(j));
@@ -190,6 +197,7 @@ class ModuleTree {
 
   std::map<std::string, ModuleNode> nodes_;
   std::set<std::string> seen_;
+  bool keep_order_ = false;
 };
 
 Json PlannedValuesJson(const Plan& plan, const Schemas& schemas, bool redact) {
@@ -274,18 +282,22 @@ Json StateResourceJson(const state::ResourceState& rs, const state::InstanceStat
                        const state::ObjectState& obj, const std::string& deposed,
                        const Schemas& schemas, bool redact) {
   addrs::AbsResourceInstance addr{rs.addr.module, rs.addr.resource, inst.key};
-  JsonDecodeResult decoded = DecodeJson(obj.attributes_json);
-  Value attrs = decoded.ok() ? decoded.value : Value();
+  const providers::Schema* schema =
+      FindResourceSchema(schemas, rs.provider, rs.addr.resource.mode, rs.addr.resource.type);
+  Value attrs;
+  if (schema) {
+    attrs = DecodeStateAttributes(obj, schema);
+  } else {
+    JsonDecodeResult decoded = DecodeJson(obj.attributes_json);
+    if (decoded.ok()) attrs = decoded.value;
+  }
   Json paths = Json::parse(obj.sensitive_attributes_json, nullptr, false);
   if (paths.is_array()) {
     for (const Json& p : paths) {
       if (p.is_array()) attrs = MarkPath(attrs, p, 0);
     }
   }
-  if (const providers::Schema* s =
-          FindResourceSchema(schemas, rs.provider, rs.addr.resource.mode, rs.addr.resource.type)) {
-    attrs = json_values::MarkSchemaSensitive(attrs, s->block);
-  }
+  if (schema) attrs = json_values::MarkSchemaSensitive(attrs, schema->block);
   Json r = Json::object();
   r["address"] = addr.ToString();
   r["mode"] = ModeName(rs.addr.resource.mode);
@@ -321,8 +333,20 @@ Json PriorStateJson(const state::State& s, const Schemas& schemas, const JsonPla
     outputs[name] = std::move(j);
   }
   if (!outputs.empty()) values["outputs"] = std::move(outputs);
-  ModuleTree tree;
-  for (const state::ResourceState& rs : s.resources) {
+  // Terraform's jsonstate order: per module, data resources first, then by type and name;
+  // instances by key (numbers numerically).
+  std::vector<const state::ResourceState*> resources;
+  for (const state::ResourceState& rs : s.resources) resources.push_back(&rs);
+  std::stable_sort(resources.begin(), resources.end(), [](const auto* a, const auto* b) {
+    const addrs::Resource& x = a->addr.resource;
+    const addrs::Resource& y = b->addr.resource;
+    if (x.mode != y.mode) return x.mode == addrs::ResourceMode::kData;
+    if (x.type != y.type) return x.type < y.type;
+    return x.name < y.name;
+  });
+  ModuleTree tree(/*keep_order=*/true);
+  for (const state::ResourceState* rsp : resources) {
+    const state::ResourceState& rs = *rsp;
     for (const state::InstanceState& inst : rs.instances) {
       addrs::AbsResourceInstance addr{rs.addr.module, rs.addr.resource, inst.key};
       if (inst.current) {

@@ -51,9 +51,9 @@ Value MarkAt(const Value& v, const nlohmann::json& path, size_t i) {
   return v;
 }
 
-/// The object's attributes as the schema types them (dynamic ones unwrapped from
-/// {"value","type"}); the JSON's own shapes for anything the schema does not type.
-Value DecodeAttributes(const state::ObjectState& object, const providers::Schema* schema) {
+}  // namespace
+
+Value DecodeStateAttributes(const state::ObjectState& object, const providers::Schema* schema) {
   JsonDecodeResult decoded = DecodeJson(object.attributes_json);
   if (!decoded.ok() || !decoded.value.type().IsObject()) return Value::Object({});
   const Value& raw = decoded.value;
@@ -63,10 +63,11 @@ Value DecodeAttributes(const state::ObjectState& object, const providers::Schema
     const Value* v = raw.Find(a.name);
     Value value = v ? *v : Value::Null(a.type);
     if (a.type.IsDynamic()) {
-      const Value* inner = v && v->IsKnown() && !v->IsNull() && v->type().IsObject()
-                               ? v->Find("value")
-                               : nullptr;
-      value = inner ? *inner : Value();
+      // Terraform writes a dynamic attribute as {"value": ..., "type": ...}; anything else
+      // (a hand-written state) is taken as it is.
+      const bool wrapped = v && v->IsKnown() && !v->IsNull() && v->type().IsObject() &&
+                           v->Find("value") && v->Find("type");
+      value = wrapped ? *v->Find("value") : v ? *v : Value();
     } else if (v) {
       ConvertResult converted = Convert(*v, a.type);
       if (converted.ok()) value = converted.value;
@@ -87,6 +88,12 @@ Value DecodeAttributes(const state::ObjectState& object, const providers::Schema
     attrs.emplace_back(b.type_name, std::move(value));
   }
   return Value::Object(std::move(attrs));
+}
+
+namespace {
+
+Value DecodeAttributes(const state::ObjectState& object, const providers::Schema* schema) {
+  return DecodeStateAttributes(object, schema);
 }
 
 Value ApplySensitivePaths(Value v, const std::string& paths_json) {

@@ -19,6 +19,11 @@ struct HumanStateOptions {
 /// `attributes_json` with the resource type's schema (dynamic-typed ones from their
 /// {"value","type"} wrapping); an object whose type has no schema is shown with the JSON's
 /// own shapes. An empty state gives "The state file is empty. No resources are represented.\n".
+/// An object's attributes as `schema` types them (dynamic ones unwrapped from their
+/// {"value","type"} wrapping, sensitive attributes marked); the JSON's own shapes without a
+/// schema or for anything it does not type.
+Value DecodeStateAttributes(const state::ObjectState& object, const providers::Schema* schema);
+
 std::string RenderStateHuman(const state::State& state, const Schemas& schemas,
                              const HumanStateOptions& o = {});
 

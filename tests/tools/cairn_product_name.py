@@ -27,6 +27,14 @@ WRAPPED = [
     "values in the Terraform state without changing any remote objects.",
     "Your configuration already matches the changes detected above. If you'd like to "
     "update the Terraform state to match, create and apply a refresh-only plan:",
+    # The forget warning's detail (a diagnostic: wrapped as these paragraphs are).
+    "If you apply this plan, Terraform will discard its tracking information for the "
+    "following objects, but it will not delete them:",
+    "After applying this plan, Terraform will no longer manage these objects. You will "
+    "need to import them into Terraform to manage them again.",
+    # plan's next step without -out (the command it names is Cairn's too).
+    "Note: You didn't use the -out option to save this plan, so Terraform can't guarantee "
+    "to take exactly these actions if you run \"terraform apply\" now.",
 ]
 
 # Lines Terraform prints unwrapped.
@@ -36,6 +44,14 @@ LINES = [
     "Note: Objects have changed outside of Terraform",
     "will no longer be managed by Terraform, but ",
     "will be removed from Terraform state, but ",
+    "Warning: Some objects will no longer be managed by Terraform",
+    "  Terraform will perform the actions described above.",
+]
+
+# Lines where the command to run is named too ("terraform apply" -> "cairn apply").
+COMMAND_LINES = [
+    "\n    terraform apply ",
+    "try: terraform graph -type=plan */",
 ]
 
 
@@ -53,11 +69,17 @@ def wrap(text, width=WIDTH):
     return "\n".join(out)
 
 
+def cairn_name(text):
+    return text.replace("Terraform", "Cairn").replace('"terraform apply"', '"cairn apply"')
+
+
 def to_cairn(text):
     for para in WRAPPED:
-        text = text.replace(wrap(para), wrap(para.replace("Terraform", "Cairn")))
+        text = text.replace(wrap(para), wrap(cairn_name(para)))
     for line in LINES:
         text = text.replace(line, line.replace("Terraform", "Cairn"))
+    for line in COMMAND_LINES:
+        text = text.replace(line, line.replace("terraform", "cairn"))
     return text
 
 

@@ -9,6 +9,8 @@
 #                     when it names a directory (relative to the case, e.g.
 #                     ../../state_configs/full), `terraform init` and `apply` run on a copy of
 #                     that directory instead, so the case itself holds no configuration
+#   init              if present, `terraform init` runs in the scratch copy before the steps
+#                     (for configurations with local modules; its output is discarded)
 #   expected.N.out    stdout of step N
 #   expected.N.err    stderr of step N
 #   expected.N.rc     exit code of step N
@@ -54,7 +56,10 @@ for dir in "$root"/*/*/; do
   fi
   cp -r "$dir/." "$scratch/work/"
   rm -f "$scratch/work"/expected.* "$scratch/work"/cmd "$scratch/work"/stdin.* \
-    "$scratch/work"/make_state
+    "$scratch/work"/make_state "$scratch/work"/init
+  if [[ -e "$dir/init" ]]; then
+    (cd "$scratch/work" && terraform init -no-color >/dev/null)
+  fi
   rm -f "$dir"/expected.*
   n=0
   while IFS= read -r line || [[ -n "$line" ]]; do

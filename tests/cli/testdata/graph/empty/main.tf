@@ -1,0 +1,8 @@
+# no resources
+variable "v" {
+  default = 1
+}
+
+output "o" {
+  value = var.v
+}

@@ -1,0 +1,7 @@
+resource "terraform_data" "a" {
+  input = nope.x
+}
+
+variable "n" {
+  type = number
+}

@@ -1,0 +1,7 @@
+variable "v" {
+  type = number
+}
+
+output "o" {
+  value = var.v
+}

@@ -1,0 +1,7 @@
+variable "v" {
+  default = "d"
+}
+
+output "o" {
+  value = var.v
+}

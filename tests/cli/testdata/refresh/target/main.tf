@@ -1,0 +1,18 @@
+resource "terraform_data" "a" {
+  input = "a"
+}
+
+resource "terraform_data" "b" {
+  input = terraform_data.a.output
+}
+
+resource "terraform_data" "c" {
+}
+
+output "a" {
+  value = "${terraform_data.a.output}!"
+}
+
+output "c" {
+  value = terraform_data.c.id
+}
