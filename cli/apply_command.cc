@@ -237,7 +237,8 @@ int RunApply(const Args& args, Streams& io) {
     return *stop;
   }
   if (!plan_flags.positional.empty()) return ApplySavedPlan(plan_flags, io);
-  std::unique_ptr<PlanOperation> op = RunPlanOperation(plan_flags, "OperationTypeApply", false, io);
+  std::unique_ptr<PlanOperation> op =
+      RunPlanOperation(plan_flags, "OperationTypeApply", false, io, /*keep_warnings=*/true);
   if (!op) return 1;
   const planner::Plan& plan = op->result.plan;
   PrintRefreshLines(*op, io);
@@ -246,6 +247,10 @@ int RunApply(const Args& args, Streams& io) {
   io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
   const bool changes = plan.Applyable();
   if (changes && !auto_approve) {
+    // The plan's warnings help decide (Terraform shows them before the prompt).
+    Diagnostics warnings = op->warnings;
+    warnings.Append(op->result.check_diagnostics);
+    if (!warnings.empty()) PrintDiagnostics(warnings, op->root->sources, io, op->color);
     io.out << "\nDo you want to perform these actions?\n"
               "  Cairn will perform the actions described above.\n"
               "  Only 'yes' will be accepted to approve.\n\n"
@@ -270,7 +275,11 @@ int RunApply(const Args& args, Streams& io) {
       planner::ApplyPlan(*op->tree, plan, root.inputs.values, op->providers, hooks);
   // Whatever happened, what was done is recorded.
   Diagnostics written = op->store->Write(applied.state);
-  Diagnostics all = applied.diagnostics;
+  // Without a prompt the plan's warnings come with apply's; check blocks' are left out, as
+  // the checks ran again after applying.
+  Diagnostics all;
+  if (!changes || auto_approve) all = op->warnings;
+  all.Append(applied.diagnostics);
   all.Append(written);
   if (!all.empty()) PrintDiagnostics(all, root.sources, io, op->color);
   if (all.HasErrors()) return 1;

@@ -125,13 +125,17 @@ int RunPlan(const Args& args, Streams& io) {
     for (const nlohmann::ordered_json& m : planner::RenderJsonPlanMessages(plan, {})) {
       ui.Message(m);
     }
-    ui.Diagnostics(op->warnings, op->root->sources);
+    Diagnostics warnings = op->warnings;
+    warnings.Append(op->result.check_diagnostics);
+    ui.Diagnostics(warnings, op->root->sources);
   } else {
     planner::HumanPlanOptions render;
     render.color = op->color;
     io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
-    // Terraform shows the plan's warnings after it.
-    if (!op->warnings.empty()) PrintDiagnostics(op->warnings, op->root->sources, io, op->color);
+    // Terraform shows the plan's warnings after it, check blocks' among them.
+    Diagnostics warnings = op->warnings;
+    warnings.Append(op->result.check_diagnostics);
+    if (!warnings.empty()) PrintDiagnostics(warnings, op->root->sources, io, op->color);
   }
   PrintForgetWarning(*op, io);
   if (!out_path.empty()) {

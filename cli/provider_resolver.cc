@@ -64,4 +64,10 @@ std::string InstalledProviderResolver::Origin(std::string_view source) const {
   return it == providers_.end() ? "" : it->second.origin;
 }
 
+std::unique_ptr<providers::Provider> BuiltinProviderResolver::Instantiate(
+    std::string_view source) {
+  std::string_view canonical = providers::CanonicalBuiltinSource(source);
+  return canonical.empty() ? nullptr : providers::MakeBuiltinProvider(canonical);
+}
+
 }  // namespace cairn::cli

@@ -25,6 +25,7 @@ namespace cairn::cli {
 class InstalledProviderResolver : public planner::ProviderResolver {
  public:
   providers::Provider* Resolve(std::string_view source) override;
+  std::unique_ptr<providers::Provider> Instantiate(std::string_view source) override;
 
   /// Where the provider of `source` came from after Resolve: "built-in", the plugin's path,
   /// or "" when it was not resolved (or not found).

@@ -60,6 +60,7 @@ Schema EchoSchema() {
 
 ProviderSchema BuildSchema() {
   ProviderSchema p;
+  p.provider.block.attributes = {Optional("label", Type::String())};
   p.resource_types.emplace(kObjectType, ObjectSchema());
   p.data_sources.emplace(kEchoType, EchoSchema());
   return p;
@@ -104,7 +105,25 @@ Diagnostics TestProvider::ValidateResourceConfig(const ValidateResourceConfigReq
   return {};
 }
 
-Diagnostics TestProvider::ConfigureProvider(const ConfigureProviderRequest&) { return {}; }
+Diagnostics TestProvider::ConfigureProvider(const ConfigureProviderRequest& request) {
+  const Value& label = request.config.IsKnown() && !request.config.IsNull()
+                           ? GetAttr(request.config, "label")
+                           : Value::Null(Type::String());
+  std::string text;
+  if (label.IsKnown() && !label.IsNull() && label.type().IsString()) text = label.AsString();
+  if (text == "invalid") {
+    return Error("Invalid provider configuration",
+                 "The test provider's label must not be \"invalid\".");
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  label_ = std::move(text);
+  return {};
+}
+
+std::string TestProvider::label() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return label_;
+}
 
 PlanResourceChangeResponse TestProvider::PlanResourceChange(
     const PlanResourceChangeRequest& request) {
@@ -158,7 +177,9 @@ ApplyResourceChangeResponse TestProvider::ApplyResourceChange(
     SetAttr(state, "id", Value::String("test-" + name.AsString()));
   }
   if (!GetAttr(planned, "computed_value").IsKnown()) {
-    SetAttr(state, "computed_value", Value::String("computed-" + name.AsString()));
+    std::string label = this->label();
+    SetAttr(state, "computed_value",
+            Value::String((label.empty() ? "" : label + ":") + "computed-" + name.AsString()));
   }
   resp.new_state = Value::Object(std::move(state));
   resp.private_data = request.planned_private;
@@ -220,6 +241,13 @@ ReadDataSourceResponse TestProvider::ReadDataSource(const ReadDataSourceRequest&
     return resp;
   }
   const Value& input = GetAttr(request.config, "input");
+  if (input.IsKnown() && !input.IsNull() && input.type() == Type::String() &&
+      input.AsString() == "error") {
+    resp.diagnostics.Error("Failed to read test_echo",
+                           "The test provider fails to read a test_echo whose input is "
+                           "\"error\".");
+    return resp;
+  }
   resp.state = Value::Object({{"input", input}, {"output", input}});
   return resp;
 }

@@ -14,7 +14,12 @@
 ///                   name after apply
 ///   rule            nested blocks (list nesting) with `port` (optional number) and `protocol`
 ///                   (optional string)
-/// `test_echo` (data source): `input` (optional, any type) is returned as `output`.
+/// `test_echo` (data source): `input` (optional, any type) is returned as `output`; the
+///   input "error" makes the read fail ("Failed to read test_echo").
+///
+/// Provider configuration: `label` (optional string). A configured label prefixes the
+/// computed_value of the objects it creates ("LABEL:computed-NAME"); the label "invalid" is
+/// a configuration error ("Invalid provider configuration").
 ///
 /// Tests can make the remote objects drift: ReadResource returns what SetRemoteObject stored
 /// for an id (null: the object was deleted outside Cairn), and the prior state otherwise.
@@ -53,6 +58,8 @@ class TestProvider final : public Provider {
   /// What ReadResource returns from now on for the test_object whose id is `id`: an object
   /// of test_object's implied type, or a null to say it was deleted outside Cairn.
   void SetRemoteObject(const std::string& id, Value object);
+  /// The label ConfigureProvider was last given ("" when none).
+  std::string label();
   /// Whether Stop() was called.
   bool stopped() const { return stopped_.load(); }
   /// Number of ApplyResourceChange calls so far (all threads).
@@ -61,6 +68,7 @@ class TestProvider final : public Provider {
  private:
   std::mutex mu_;
   std::map<std::string, Value, std::less<>> remote_objects_;  // guarded by mu_
+  std::string label_;                                          // guarded by mu_
   std::atomic<bool> stopped_{false};
   std::atomic<int> apply_count_{0};
 };

@@ -15,8 +15,11 @@
 #include "lang/eval/functions/registry.h"
 #include "planner/graph/dag.h"
 #include "planner/plan/body_decode.h"
+#include "planner/plan/checks.h"
 #include "planner/plan/expansion.h"
 #include "planner/plan/instance_plan.h"
+#include "planner/plan/moves.h"
+#include "planner/plan/provider_configs.h"
 #include "planner/plan/value_marks.h"
 #include "planner/values/module_scope.h"
 #include "planner/values/name_table.h"
@@ -143,7 +146,7 @@ std::string ImpliedProviderName(const std::string& type) {
   return u == std::string::npos ? type : type.substr(0, u);
 }
 
-class Planner : public BodyEvaluator {
+class Planner : public BodyEvaluator, public DeclaredObjects {
  public:
   Planner(const ModuleTree& tree, const state::State& prior, const InputValues& inputs,
           ProviderResolver& providers, const PlanOptions& options, PlanResult& out)
@@ -174,6 +177,8 @@ class Planner : public BodyEvaluator {
 
   void Run() {
     root_ = BuildStatic(tree_, nullptr, nullptr, "", ".");
+    move_statements_ = FindMoveStatements(tree_, diags());
+    diags().Append(CheckProvidersMaps(tree_));
     AddEdges(*root_);
     dag_.Finalize();
     std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
@@ -201,6 +206,7 @@ class Planner : public BodyEvaluator {
     // Terraform validates before it plans: a walk with every input variable unknown.
     validating_ = true;
     Walk();
+    EvaluateChecks(diags());
     if (diags().HasErrors()) {
       out_.validation_failed = true;
       out_.plan.errored = true;
@@ -215,13 +221,27 @@ class Planner : public BodyEvaluator {
     if (applying_) {
       Walk();
       ApplyRemainingDeletes();
+      EvaluateChecks(diags());
       RecordOutputs();
       return;
     }
-    ApplyMoves();
+    if (!ApplyMoves()) {
+      out_.validation_failed = true;
+      out_.plan.errored = true;
+      return;
+    }
     CollectRemoved();
     if (options_.refresh) Refresh();
     Walk();
+    if (Diagnostics moves = ValidateMoveStatements(move_statements_, tree_, *this);
+        moves.HasErrors()) {
+      // Terraform shows no plan when its moves are invalid.
+      diags().Append(moves);
+      out_.validation_failed = true;
+      out_.plan.errored = true;
+      return;
+    }
+    if (options_.mode != PlanMode::kDestroy) EvaluateChecks(out_.check_diagnostics);
     PlanOrphans();
     std::sort(out_.plan.changes.begin(), out_.plan.changes.end(),
               [](const ResourceInstanceChange& a, const ResourceInstanceChange& b) {
@@ -374,6 +394,7 @@ class Planner : public BodyEvaluator {
     }
     auto resource_edges = [&](NodeId n, const config::Resource& r) {
       if (m.parent) dag_.AddEdge(n, m.expand_node);
+      ProviderConfigEdges(m, n, r);
       refs(n, r.count);
       refs(n, r.for_each);
       refs(n, r.depends_on);
@@ -406,6 +427,20 @@ class Planner : public BodyEvaluator {
       refs(child->expand_node, c.depends_on);
       AddEdges(*child);
     }
+  }
+
+  /// Edges from resource node `n` to what its provider configuration's block refers to.
+  void ProviderConfigEdges(StaticModule& m, NodeId n, const config::Resource& r) {
+    std::string local = r.provider ? r.provider->name : ImpliedProviderName(r.type);
+    std::optional<ProviderConfigRef> ref =
+        ResolveProviderConfig(tree_, StaticPath(&m), local, r.provider ? r.provider->alias : "");
+    if (!ref || !ref->block) return;
+    StaticModule* decl = StaticAt(ref->module);
+    if (!decl) return;
+    for (const ast::Attribute* a : ref->block->config.attributes) {
+      AddRefEdges(*decl, n, a->expr.get());
+    }
+    for (const ast::Block* b : ref->block->config.blocks) BlockEdges(*decl, n, *b);
   }
 
   void BlockEdges(StaticModule& m, NodeId n, const ast::Block& b) {
@@ -720,10 +755,44 @@ class Planner : public BodyEvaluator {
         ExpandCall(node, mi);
         return;
       case NodeKind::kResource:
-      case NodeKind::kData:
         PlanResource(n, node, mi);
         return;
+      case NodeKind::kData: {
+        // A check block's scoped data source: its failures are warnings (checks.h).
+        const config::Resource& r = mod.data_resources[node.index];
+        const config::Check* scoped = CheckScopingData(mod, r.type, r.name);
+        const size_t first = diags().size();
+        PlanResource(n, node, mi);
+        if (scoped && !validating_ && DemoteScopedDataErrors(diags(), first)) {
+          failed_checks_.insert({&mi, scoped});
+        }
+        return;
+      }
     }
+  }
+
+  /// The assertions of every check block in every module instance (checks.h): errors go
+  /// to the diagnostics, warnings to `warnings`, sorted by location as Terraform shows them.
+  void EvaluateChecks(Diagnostics& warnings) {
+    Diagnostics found;
+    for (const auto& mi : instances_) {
+      for (const config::Check& c : mi->mod->module->checks) {
+        if (failed_checks_.count({mi.get(), &c})) continue;
+        std::string addr =
+            (mi->addr.empty() ? "" : addrs::ToString(mi->addr) + ".") + "check." + c.name;
+        EvaluateCheckAssertions(c, std::move(addr), *mi->scope, *functions_, validating_,
+                                found);
+      }
+    }
+    const size_t first = warnings.size();
+    for (const Diagnostic& d : found) {
+      if (d.severity == Severity::kError) {
+        diags().Add(d);
+      } else {
+        warnings.Add(d);
+      }
+    }
+    SortByLocation(warnings, first);
   }
 
   bool SelfReferencing(NodeId node, const config::Local& local) {
@@ -791,9 +860,9 @@ class Planner : public BodyEvaluator {
     std::string config_addr;  ///< provider["source"] (or .alias)
   };
 
-  /// The provider of a resource, resolved once per source.
-  std::optional<ProviderInfo> ResolveProvider(const config::Resource& r, const Range& range) {
-    std::string local = r.provider ? r.provider->name : ImpliedProviderName(r.type);
+  /// The source address of the provider with local name `local` (required_providers, else
+  /// the default namespace).
+  std::string ProviderSourceOf(const std::string& local) const {
     std::string source;
     for (const config::RequiredProvider& rp : tree_.module->terraform.required_providers) {
       if (rp.name != local || !rp.attribute || !rp.attribute->expr) continue;
@@ -812,19 +881,21 @@ class Planner : public BodyEvaluator {
       source = local == "terraform" ? "terraform.io/builtin/terraform"
                                     : "registry.terraform.io/hashicorp/" + local;
     }
+    return source;
+  }
+
+  /// The provider of a resource, resolved once per source.
+  std::optional<ProviderInfo> ResolveProvider(const StaticModule& m, const config::Resource& r,
+                                              const Range& range) {
+    std::string local = r.provider ? r.provider->name : ImpliedProviderName(r.type);
+    std::string alias = r.provider ? r.provider->alias : "";
+    std::string source = ProviderSourceOf(local);
     ProviderInfo info;
     info.source = source;
-    info.config_addr = "provider[\"" + source + "\"]";
-    if (r.provider && !r.provider->alias.empty()) info.config_addr += "." + r.provider->alias;
     auto it = resolved_.find(source);
     if (it == resolved_.end()) {
       providers::Provider* p = providers_.Resolve(source);
-      if (p) {
-        out_.schemas[source] = p->GetProviderSchema();
-        providers::ConfigureProviderRequest c;
-        c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
-        AddProviderDiagnostics(p->ConfigureProvider(c), range, diags());
-      }
+      if (p) out_.schemas[source] = p->GetProviderSchema();
       it = resolved_.emplace(source, p).first;
     }
     if (!it->second) {
@@ -836,8 +907,88 @@ class Planner : public BodyEvaluator {
                     range);
       return std::nullopt;
     }
-    info.provider = it->second;
+    std::optional<ProviderConfigRef> ref =
+        ResolveProviderConfig(tree_, StaticPath(&m), local, alias);
+    if (!ref) {
+      std::string prefix = m.name.empty() ? "" : m.name + ".";
+      std::string resource = prefix + (r.mode == config::ResourceMode::kData ? "data." : "") +
+                             r.type + "." + r.name;
+      std::string wanted = prefix + "provider[\"" + source + "\"]" +
+                           (alias.empty() ? "" : "." + alias);
+      if (!reported_missing_.insert(resource).second) return std::nullopt;
+      diags().Error("Provider configuration not present",
+                    fmt::format("To work with {} its original provider configuration at {} is "
+                                "required, but it has been removed. This occurs when a provider "
+                                "configuration is removed while objects created by that provider "
+                                "still exist in the state. Re-add the provider configuration to "
+                                "destroy {}, after which you can remove the provider "
+                                "configuration again.",
+                                resource, wanted, resource));
+      return std::nullopt;
+    }
+    info.config_addr = ref->Address(source);
+    info.provider = ConfiguredProvider(*ref, info.config_addr, source, it->second);
+    if (!info.provider) return std::nullopt;
     return info;
+  }
+
+  /// The static module at `path` (call names), or null.
+  StaticModule* StaticAt(const std::vector<std::string>& path) const {
+    StaticModule* m = root_.get();
+    for (const std::string& name : path) {
+      auto it = m->call_index.find(name);
+      if (it == m->call_index.end() || !m->children[it->second]) return nullptr;
+      m = m->children[it->second].get();
+    }
+    return m;
+  }
+
+  /// The provider instance configured as `ref` (address `addr`) says: its `provider` block
+  /// evaluated in its module's (first) instance and passed to ConfigureProvider once per
+  /// plan; the root's default configuration shares `shared`, every other configuration
+  /// gets its own instance when the resolver can make one. Null after errors.
+  providers::Provider* ConfiguredProvider(const ProviderConfigRef& ref, const std::string& addr,
+                                          const std::string& source,
+                                          providers::Provider* shared) {
+    if (auto it = configured_.find(addr); it != configured_.end()) return it->second;
+    if (validating_) {
+      if (auto v = validated_.find(addr); v != validated_.end()) return v->second ? shared : nullptr;
+    }
+    const providers::Block& schema = shared->GetProviderSchema().provider.block;
+    Value config = Value::Null(schema.ImpliedType());
+    bool ok = true;
+    if (ref.block) {
+      StaticModule* decl = StaticAt(ref.module);
+      auto insts = decl ? instances_of_.find(decl) : instances_of_.end();
+      if (insts != instances_of_.end() && !insts->second.empty()) {
+        DecodeBodyResult d = DecodeBody(ref.block->config, schema, *insts->second.front()->scope,
+                                        *this, ref.block->decl_range);
+        diags().Append(d.diagnostics);
+        ok = !d.diagnostics.HasErrors();
+        config = d.value;
+      }
+    }
+    if (validating_) {
+      validated_[addr] = ok;
+      return ok ? shared : nullptr;
+    }
+    providers::Provider* p = shared;
+    if (!ref.module.empty() || !ref.alias.empty()) {
+      if (std::unique_ptr<providers::Provider> own = providers_.Instantiate(source)) {
+        p = own.get();
+        owned_providers_.push_back(std::move(own));
+      }
+    }
+    if (ok) {
+      providers::ConfigureProviderRequest c;
+      c.config = config.UnmarkedDeep();
+      Diagnostics configured = p->ConfigureProvider(c);
+      AddProviderDiagnostics(configured,
+                             ref.block ? ref.block->decl_range : Range(), diags());
+      ok = !configured.HasErrors();
+    }
+    configured_[addr] = ok ? p : nullptr;
+    return configured_[addr];
   }
 
   void PlanResource(NodeId n, const Node& node, ModuleInstanceData& mi) {
@@ -845,7 +996,7 @@ class Planner : public BodyEvaluator {
     const config::Resource& r = data_mode ? node.mod->module->data_resources[node.index]
                                           : node.mod->module->resources[node.index];
     ResourceValues& rv = data_mode ? mi.data[node.index] : mi.managed[node.index];
-    std::optional<ProviderInfo> provider = ResolveProvider(r, r.decl_range);
+    std::optional<ProviderInfo> provider = ResolveProvider(*node.mod, r, r.decl_range);
     if (!provider) return;
     addrs::Resource raddr = ResourceAddrOf(n);
     const providers::Schema* schema =
@@ -1411,59 +1562,60 @@ class Planner : public BodyEvaluator {
     return out;
   }
 
-  /// Moves objects in the prior state as the root module's `moved` blocks say, then the
-  /// implicit moves Terraform makes when `count` is added to or removed from a resource
-  /// (`a` <-> `a[0]`). Each moved object's change says where it came from.
-  void ApplyMoves() {
-    state::State& st = out_.plan.prior_state;
-    auto move_instance = [&](const addrs::AbsResourceInstance& from,
-                             const addrs::AbsResourceInstance& to) {
-      const state::ObjectState* obj = st.FindCurrent(from);
-      if (!obj || st.FindCurrent(to)) return;
-      const state::ResourceState* rs = st.FindResource(from.ContainingResource());
-      std::string provider = rs->provider, each = rs->each;
-      state::ObjectState copy = *obj;
-      st.SetCurrent(from, std::nullopt, "", "");
-      st.SetCurrent(to, std::move(copy), provider, each);
-      auto prev = moved_from_.find(from);
-      moved_from_[to] = prev == moved_from_.end() ? from : prev->second;
-      if (prev != moved_from_.end()) moved_from_.erase(prev);
+  /// Moves objects in the prior state as the `moved` blocks of every module say, with
+  /// Terraform's implied `a` <-> `a[0]` moves (moves.h). Each moved object's change says
+  /// where it came from. False after errors (a cycle).
+  bool ApplyMoves() {
+    AddImpliedMoveStatements(tree_, out_.plan.prior_state, move_statements_);
+    const size_t errors = diags().ErrorCount();
+    auto source = [this](const std::string& type) {
+      return ProviderSourceOf(ImpliedProviderName(type));
     };
-    for (const config::Moved& m : tree_.module->moved) {
-      std::optional<std::string> from_text = TraversalText(m.from);
-      std::optional<std::string> to_text = TraversalText(m.to);
-      if (!from_text || !to_text) continue;
-      auto from = addrs::ParseTarget(*from_text);
-      auto to = addrs::ParseTarget(*to_text);
-      if (!from.addr || !to.addr || from.addr->kind == addrs::Target::Kind::kModule) continue;
-      if (from.addr->kind == addrs::Target::Kind::kInstance) {
-        move_instance({from.addr->module, from.addr->resource, from.addr->key},
-                      {to.addr->module, to.addr->resource, to.addr->key});
-        continue;
-      }
-      const state::ResourceState* rs =
-          st.FindResource({from.addr->module, from.addr->resource});
-      if (!rs || st.FindResource({to.addr->module, to.addr->resource})) continue;
-      std::vector<addrs::InstanceKey> keys;
-      for (const state::InstanceState& i : rs->instances) keys.push_back(i.key);
-      for (const addrs::InstanceKey& k : keys) {
-        move_instance({from.addr->module, from.addr->resource, k},
-                      {to.addr->module, to.addr->resource, k});
-      }
-    }
-    // Implicit moves for root module resources whose repetition changed.
-    for (const config::Resource& r : tree_.module->resources) {
-      if (r.mode != config::ResourceMode::kManaged || r.for_each) continue;
-      addrs::Resource ra{addrs::ResourceMode::kManaged, r.type, r.name};
-      const state::ResourceState* rs = st.FindResource({{}, ra});
-      if (!rs) continue;
-      addrs::AbsResourceInstance none{{}, ra, addrs::InstanceKey()};
-      addrs::AbsResourceInstance zero{{}, ra, addrs::InstanceKey::Int(0)};
-      if (!r.count && rs->Find(zero.key) && !rs->Find(none.key)) move_instance(zero, none);
-      if (r.count && rs->Find(none.key) && !rs->Find(zero.key)) move_instance(none, zero);
-    }
+    ApplyMoveStatements(move_statements_, out_.plan.prior_state, moved_from_, source, diags());
+    return diags().ErrorCount() == errors;
   }
 
+  // DeclaredObjects: what the plan walk found the configuration declaring.
+  std::vector<addrs::ModuleInstance> InstancesOf(
+      const std::vector<std::string>& path) const override {
+    const StaticModule* m = root_.get();
+    for (const std::string& name : path) {
+      auto it = m->call_index.find(name);
+      if (it == m->call_index.end() || !m->children[it->second]) return {};
+      m = m->children[it->second].get();
+    }
+    std::vector<addrs::ModuleInstance> out;
+    auto it = instances_of_.find(m);
+    if (it == instances_of_.end()) return out;
+    for (const ModuleInstanceData* mi : it->second) out.push_back(mi->addr);
+    return out;
+  }
+  bool HasModuleInstance(const addrs::ModuleInstance& module) const override {
+    return by_addr_.count(module) > 0;
+  }
+  const ResourceValues* DeclaredResource(const addrs::AbsResource& r) const {
+    auto it = by_addr_.find(r.module);
+    if (it == by_addr_.end() || r.resource.mode != addrs::ResourceMode::kManaged) return nullptr;
+    const auto& resources = it->second->mod->module->resources;
+    for (size_t i = 0; i < resources.size(); ++i) {
+      if (resources[i].type == r.resource.type && resources[i].name == r.resource.name &&
+          resources[i].mode == config::ResourceMode::kManaged) {
+        return &it->second->managed[i];
+      }
+    }
+    return nullptr;
+  }
+  bool HasResource(const addrs::AbsResource& r) const override {
+    return DeclaredResource(r) != nullptr;
+  }
+  bool HasResourceInstance(const addrs::AbsResourceInstance& addr) const override {
+    const ResourceValues* rv = DeclaredResource(addr.ContainingResource());
+    if (!rv) return false;
+    for (const auto& [key, value] : rv->instances) {
+      if (key == addr.key) return true;
+    }
+    return false;
+  }
   /// `removed` blocks of the root module: their objects are forgotten (destroy = false) or
   /// destroyed, whatever else would happen to them.
   void CollectRemoved() {
@@ -1786,7 +1938,15 @@ class Planner : public BodyEvaluator {
   std::set<addrs::AbsResourceInstance> planned_;
   std::unordered_map<NodeId, std::vector<std::string>> deps_cache_;
   std::map<addrs::AbsResourceInstance, addrs::AbsResourceInstance> moved_from_;  ///< to -> from
+  std::vector<MoveStatement> move_statements_;
+  /// Provider instances by configuration address, configured (null: failed); the ones
+  /// made for aliased and module configurations are owned here.
+  std::map<std::string, providers::Provider*, std::less<>> configured_;
+  std::map<std::string, bool, std::less<>> validated_;
+  std::vector<std::unique_ptr<providers::Provider>> owned_providers_;
   std::vector<std::pair<addrs::Target, bool>> removed_;  ///< from, destroy
+  /// Check blocks (per module instance) whose scoped data source failed: not asserted.
+  std::set<std::pair<const ModuleInstanceData*, const config::Check*>> failed_checks_;
   const Plan* applying_ = nullptr;
   ApplyHooks* hooks_ = nullptr;
   state::State applied_;

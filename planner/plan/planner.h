@@ -45,6 +45,13 @@ class ProviderResolver {
   virtual ~ProviderResolver() = default;
   /// The provider for `source`, or null when none is available (an error naming the source).
   virtual providers::Provider* Resolve(std::string_view source) = 0;
+  /// A new instance of the provider for `source`, for one more provider configuration (an
+  /// alias, a module's `provider` block) that must not share the default's settings; null
+  /// when the resolver cannot make one (the planner then shares Resolve's instance).
+  virtual std::unique_ptr<providers::Provider> Instantiate(std::string_view source) {
+    (void)source;
+    return nullptr;
+  }
 };
 
 struct PlanOptions {
@@ -63,6 +70,10 @@ struct PlanResult {
   Plan plan;  ///< `errored` when the diagnostics hold errors
   Schemas schemas;
   Diagnostics diagnostics;
+  /// Warnings of `check` blocks' assertions (failed, or known only after apply), sorted by
+  /// location: shown after the plan, or before the approval prompt of `apply`; an `apply
+  /// -auto-approve` leaves them out, as the checks run again after applying.
+  Diagnostics check_diagnostics;
   /// The errors came from the validation walk (every input unknown), which Terraform reports
   /// without "Planning failed."
   bool validation_failed = false;

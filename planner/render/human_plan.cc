@@ -210,20 +210,34 @@ std::string RenderResourceChange(const ResourceInstanceChange& c, const diff::Di
   return out;
 }
 
-/// The changes in the order Terraform's JSON plan lists them: by address text (so
-/// `a[10]` before `a[2]`, `data.x.y` before `x.y`), then deposed key.
+/// Terraform's AbsResourceInstance.Less: shallower modules first (the root module's
+/// resources before any module's), then module steps (name, key), data resources before
+/// managed ones, type, name, and instance keys (none, then integers numerically, then
+/// strings).
+bool TerraformLess(const addrs::AbsResourceInstance& a, const addrs::AbsResourceInstance& b) {
+  if (a.module.size() != b.module.size()) return a.module.size() < b.module.size();
+  if (a.module != b.module) return a.module < b.module;
+  if (a.resource.mode != b.resource.mode) {
+    if (a.resource.mode == addrs::ResourceMode::kData) return true;
+    if (b.resource.mode == addrs::ResourceMode::kData) return false;
+    return a.resource.mode < b.resource.mode;
+  }
+  if (a.resource.type != b.resource.type) return a.resource.type < b.resource.type;
+  if (a.resource.name != b.resource.name) return a.resource.name < b.resource.name;
+  return a.key < b.key;
+}
+
+/// The changes in the order Terraform's JSON plan lists them (TerraformLess, then deposed
+/// key; recorded from terraform: `a[2]` before `a[10]`, `x.y` before `module.m.x.y`).
 std::vector<const ResourceInstanceChange*> InDisplayOrder(
     const std::vector<ResourceInstanceChange>& changes) {
-  std::vector<std::pair<std::string, const ResourceInstanceChange*>> keyed;
-  keyed.reserve(changes.size());
-  for (const ResourceInstanceChange& c : changes) keyed.emplace_back(c.addr.ToString(), &c);
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return a.second->deposed_key < b.second->deposed_key;
-  });
   std::vector<const ResourceInstanceChange*> out;
-  out.reserve(keyed.size());
-  for (auto& [addr, c] : keyed) out.push_back(c);
+  out.reserve(changes.size());
+  for (const ResourceInstanceChange& c : changes) out.push_back(&c);
+  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    if (a->addr != b->addr) return TerraformLess(a->addr, b->addr);
+    return a->deposed_key < b->deposed_key;
+  });
   return out;
 }
 

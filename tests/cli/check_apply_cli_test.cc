@@ -1,0 +1,65 @@
+/// `cairn apply` with check blocks (the check_blocks plan scenario, whose apply outputs were
+/// recorded from terraform): with a prompt the plan's check warnings come before it; with
+/// -auto-approve only the checks evaluated after applying are shown.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "tests/cli/cli_runner.h"
+
+namespace cairn::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kScenario =
+    fs::path(CAIRN_SOURCE_DIR) / "tests" / "planner" / "render" / "testdata" / "check_blocks";
+
+/// Terraform refreshes in parallel: its leading "Refreshing state..." lines come in any order.
+std::string SortRefreshLines(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> refresh;
+  std::string rest, line;
+  bool leading = true;
+  while (std::getline(in, line)) {
+    if (leading && line.find(": Refreshing state...") != std::string::npos) {
+      refresh.push_back(line);
+      continue;
+    }
+    leading = false;
+    rest += line + "\n";
+  }
+  std::sort(refresh.begin(), refresh.end());
+  std::string out;
+  for (const std::string& r : refresh) out += r + "\n";
+  return out + rest;
+}
+
+class CheckApplyCliTest : public ::testing::Test {
+ protected:
+  CheckApplyCliTest() {
+    dir_.Write("main.tf", ReadFile(kScenario / "b.tf"));
+    dir_.Write("terraform.tfstate", ReadFile(kScenario / "state.tfstate"));
+  }
+  ScratchDir dir_;
+};
+
+TEST_F(CheckApplyCliTest, AutoApproveShowsTheChecksAfterApplying) {
+  CliResult r = RunCairn(dir_.path(), {"apply", "-no-color", "-auto-approve"});
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(SortRefreshLines(r.out), SortRefreshLines(ReadFile(kScenario / "apply_auto.txt")));
+}
+
+TEST_F(CheckApplyCliTest, ThePromptComesAfterThePlansCheckWarnings) {
+  CliResult r = RunCairn(dir_.path(), {"apply", "-no-color"}, "yes\n");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(SortRefreshLines(r.out), SortRefreshLines(ReadFile(kScenario / "apply_prompt.txt")));
+}
+
+}  // namespace
+}  // namespace cairn::testing

@@ -1,0 +1,7 @@
+variable "v" {
+  default = "a"
+}
+
+resource "terraform_data" "r" {
+  input = var.v
+}

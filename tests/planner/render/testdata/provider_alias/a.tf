@@ -1,0 +1,8 @@
+resource "terraform_data" "a" {
+  input = "a"
+}
+
+module "m" {
+  source = "./mod"
+  v      = "m"
+}

@@ -1,0 +1,5 @@
+variable "v" {}
+
+resource "terraform_data" "r" {
+  input = var.v
+}
