@@ -35,39 +35,49 @@ std::unique_ptr<providers::Provider> StartPlugin(const plugin::FoundPlugin& foun
   return std::make_unique<plugin::PluginProvider>(std::move(options));
 }
 
+/// A new provider for `source` found in the order the header gives (null: none), and
+/// where it came from.
+std::unique_ptr<providers::Provider> Start(std::string_view source, std::string* origin) {
+  plugin::PluginSearchDirs dirs = plugin::DefaultPluginSearchDirs(".");
+  std::string executable = plugin::PluginExecutableName(source);
+  plugin::PluginSearchDirs local_only;
+  local_only.configuration = dirs.configuration;
+  if (auto found = plugin::FindPlugin(executable, local_only)) {
+    *origin = found->executable.string();
+    return StartPlugin(*found, source);
+  }
+  if (std::string_view canonical = providers::CanonicalBuiltinSource(source);
+      !canonical.empty()) {
+    *origin = "built-in";
+    return providers::MakeBuiltinProvider(canonical);
+  }
+  if (auto found = plugin::FindPlugin(executable, dirs)) {
+    *origin = found->executable.string();
+    return StartPlugin(*found, source);
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 providers::Provider* InstalledProviderResolver::Resolve(std::string_view source) {
   auto it = providers_.find(source);
   if (it != providers_.end()) return it->second.provider.get();
   Entry entry;
-  plugin::PluginSearchDirs dirs = plugin::DefaultPluginSearchDirs(".");
-  std::string executable = plugin::PluginExecutableName(source);
-  plugin::PluginSearchDirs local_only;
-  local_only.configuration = dirs.configuration;
-  if (auto found = plugin::FindPlugin(executable, local_only)) {
-    entry.provider = StartPlugin(*found, source);
-    entry.origin = found->executable.string();
-  } else if (std::string_view canonical = providers::CanonicalBuiltinSource(source);
-             !canonical.empty()) {
-    entry.provider = providers::MakeBuiltinProvider(canonical);
-    entry.origin = "built-in";
-  } else if (auto found = plugin::FindPlugin(executable, dirs)) {
-    entry.provider = StartPlugin(*found, source);
-    entry.origin = found->executable.string();
-  }
+  entry.provider = Start(source, &entry.origin);
   return providers_.emplace(std::string(source), std::move(entry)).first->second.provider.get();
+}
+
+/// One more instance (another plugin process), for another provider configuration.
+std::unique_ptr<providers::Provider> InstalledProviderResolver::Instantiate(
+    std::string_view source) {
+  std::string origin;
+  return Start(source, &origin);
 }
 
 std::string InstalledProviderResolver::Origin(std::string_view source) const {
   auto it = providers_.find(source);
   return it == providers_.end() ? "" : it->second.origin;
-}
-
-std::unique_ptr<providers::Provider> BuiltinProviderResolver::Instantiate(
-    std::string_view source) {
-  std::string_view canonical = providers::CanonicalBuiltinSource(source);
-  return canonical.empty() ? nullptr : providers::MakeBuiltinProvider(canonical);
 }
 
 }  // namespace cairn::cli
