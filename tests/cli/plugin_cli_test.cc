@@ -68,9 +68,12 @@ void InstallPlugin(const ScratchDir& work, const std::string& name, const std::s
 
 void Prepare(const ScratchDir& work, const fs::path& dir) {
   work.Write("main.tf", ReadFile(dir / "b.tf"));
-  if (fs::exists(dir / "mod")) {
-    for (const auto& e : fs::directory_iterator(dir / "mod")) {
-      work.Write("mod/" + e.path().filename().string(), ReadFile(e.path()));
+  // Module directories the configurations call (mod/, mod_a/, ...).
+  for (const auto& sub : fs::directory_iterator(dir)) {
+    if (!sub.is_directory()) continue;
+    for (const auto& e : fs::recursive_directory_iterator(sub.path())) {
+      if (!e.is_regular_file()) continue;
+      work.Write(fs::relative(e.path(), dir).generic_string(), ReadFile(e.path()));
     }
   }
   work.Write("terraform.tfstate", ReadFile(dir / "state.tfstate"));
