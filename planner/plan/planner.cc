@@ -895,7 +895,21 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     auto it = resolved_.find(source);
     if (it == resolved_.end()) {
       providers::Provider* p = providers_.Resolve(source);
-      if (p) out_.schemas[source] = p->GetProviderSchema();
+      if (p) {
+        out_.schemas[source] = p->GetProviderSchema();
+        // The root's default configuration without a `provider` block is empty: configured
+        // once, here, its problems (a plugin that failed to start) located at the resource.
+        bool block = false;
+        for (const config::ProviderConfig& pc : tree_.module->providers) {
+          block = block || (pc.name == local && pc.alias.empty());
+        }
+        if (!block) {
+          providers::ConfigureProviderRequest c;
+          c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
+          AddProviderDiagnostics(p->ConfigureProvider(c), range, diags());
+          unconfigured_default_.insert(source);
+        }
+      }
       it = resolved_.emplace(source, p).first;
     }
     if (!it->second) {
@@ -951,6 +965,11 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                                           const std::string& source,
                                           providers::Provider* shared) {
     if (auto it = configured_.find(addr); it != configured_.end()) return it->second;
+    // The root's empty default configuration was configured when it was resolved.
+    if (!ref.block && ref.module.empty() && ref.alias.empty() &&
+        unconfigured_default_.count(source)) {
+      return shared;
+    }
     if (validating_) {
       if (auto v = validated_.find(addr); v != validated_.end()) return v->second ? shared : nullptr;
     }
@@ -1943,6 +1962,8 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   /// made for aliased and module configurations are owned here.
   std::map<std::string, providers::Provider*, std::less<>> configured_;
   std::map<std::string, bool, std::less<>> validated_;
+  /// Sources whose shared instance was configured with the empty default configuration.
+  std::set<std::string, std::less<>> unconfigured_default_;
   std::vector<std::unique_ptr<providers::Provider>> owned_providers_;
   std::vector<std::pair<addrs::Target, bool>> removed_;  ///< from, destroy
   /// Check blocks (per module instance) whose scoped data source failed: not asserted.
