@@ -907,7 +907,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
           providers::ConfigureProviderRequest c;
           c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
           AddProviderDiagnostics(p->ConfigureProvider(c), range, diags());
-          unconfigured_default_.insert(source);
+          default_configured_.insert(source);
         }
       }
       it = resolved_.emplace(source, p).first;
@@ -967,7 +967,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     if (auto it = configured_.find(addr); it != configured_.end()) return it->second;
     // The root's empty default configuration was configured when it was resolved.
     if (!ref.block && ref.module.empty() && ref.alias.empty() &&
-        unconfigured_default_.count(source)) {
+        default_configured_.count(source)) {
       return shared;
     }
     if (validating_) {
@@ -1963,7 +1963,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   std::map<std::string, providers::Provider*, std::less<>> configured_;
   std::map<std::string, bool, std::less<>> validated_;
   /// Sources whose shared instance was configured with the empty default configuration.
-  std::set<std::string, std::less<>> unconfigured_default_;
+  std::set<std::string, std::less<>> default_configured_;
   std::vector<std::unique_ptr<providers::Provider>> owned_providers_;
   std::vector<std::pair<addrs::Target, bool>> removed_;  ///< from, destroy
   /// Check blocks (per module instance) whose scoped data source failed: not asserted.
