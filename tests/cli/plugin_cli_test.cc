@@ -343,7 +343,9 @@ TEST(PluginCliTest, ProvidersSchemaShowsAPluginsSchema) {
   CliResult r = RunCairn(work.path(), {"providers", "schema", "-json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind(R"({"format_version":"1.0","provider_schemas":{"cairn.dev/test/test":)"
-                        R"({"provider":{"version":0},"resource_schemas":{"test_object":)",
+                        R"({"provider":{"version":0,"block":{"attributes":{"label":)"
+                        R"({"type":"string","description_kind":"plain","optional":true}},)"
+                        R"("description_kind":"plain"}},"resource_schemas":{"test_object":)",
                         0),
             0u)
       << r.out;
