@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <map>
 
 #include "lang/base/convert.h"
 #include "planner/values/expression_values.h"
@@ -62,12 +65,11 @@ std::string ErrorMessage(const ast::Expr& expr, const eval::EvalResult& message,
 
 }  // namespace
 
-CheckResult EvaluateCheckAssertions(const config::Check& check, std::string address,
+CheckBlockResult EvaluateCheckAssertions(const config::Check& check,
                                     const eval::Scope& scope,
                                     const eval::functions::BuiltinFunctions& functions,
                                     bool validating, Diagnostics& diagnostics) {
-  CheckResult result;
-  result.address = std::move(address);
+  CheckBlockResult result;
   Diagnostics scratch;
   ValueNodes values(scope, functions, scratch);
   bool any_unknown = false, any_failed = false, any_error = false;
@@ -138,6 +140,58 @@ const config::Check* CheckScopingData(const config::Module& module, std::string_
     if (c.data && c.data->type == type && c.data->name == name) return &c;
   }
   return nullptr;
+}
+
+std::string_view CheckStatusName(CheckStatus status) {
+  switch (status) {
+    case CheckStatus::kPass: return "pass";
+    case CheckStatus::kFail: return "fail";
+    case CheckStatus::kError: return "error";
+    case CheckStatus::kUnknown: break;
+  }
+  return "unknown";
+}
+
+CheckStatus AggregateCheckStatus(const std::vector<CheckStatus>& statuses) {
+  if (statuses.empty()) return CheckStatus::kUnknown;
+  auto any = [&](CheckStatus s) {
+    return std::find(statuses.begin(), statuses.end(), s) != statuses.end();
+  };
+  if (any(CheckStatus::kError)) return CheckStatus::kError;
+  if (any(CheckStatus::kFail)) return CheckStatus::kFail;
+  if (any(CheckStatus::kUnknown)) return CheckStatus::kUnknown;
+  return CheckStatus::kPass;
+}
+
+std::string CheckResultsStateJson(const std::vector<CheckBlockResult>& results) {
+  using Json = nlohmann::ordered_json;
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const CheckBlockResult*>> by_config;
+  for (const CheckBlockResult& r : results) {
+    auto& list = by_config[r.config_addr];
+    if (list.empty()) order.push_back(r.config_addr);
+    list.push_back(&r);
+  }
+  Json out = Json::array();
+  for (const std::string& config_addr : order) {
+    std::vector<CheckStatus> statuses;
+    Json objects = Json::array();
+    for (const CheckBlockResult* r : by_config[config_addr]) {
+      statuses.push_back(r->status);
+      Json o = Json::object();
+      o["object_addr"] = r->Address();
+      o["status"] = CheckStatusName(r->status);
+      if (!r->failure_messages.empty()) o["failure_messages"] = r->failure_messages;
+      objects.push_back(std::move(o));
+    }
+    Json c = Json::object();
+    c["object_kind"] = "check";
+    c["config_addr"] = config_addr;
+    c["status"] = CheckStatusName(AggregateCheckStatus(statuses));
+    c["objects"] = std::move(objects);
+    out.push_back(std::move(c));
+  }
+  return out.dump();
 }
 
 void SortByLocation(Diagnostics& diagnostics, size_t first) {

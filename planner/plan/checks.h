@@ -11,26 +11,16 @@
 #include "lang/config/module.h"
 #include "lang/eval/functions/registry.h"
 #include "lang/eval/scope.h"
+#include "planner/plan/plan.h"
 
 namespace cairn::planner {
-
-/// Terraform's checks.Status of one check block instance.
-enum class CheckStatus : uint8_t { kUnknown, kPass, kFail, kError };
-
-/// The outcome of one check block in one module instance.
-struct CheckResult {
-  std::string address;  ///< `check.name` or `module.m.check.name`
-  CheckStatus status = CheckStatus::kUnknown;
-  /// The error messages of the failed assertions, in declaration order.
-  std::vector<std::string> failure_messages;
-};
 
 /// Evaluates `check`'s `assert` rules in `scope`. With `validating` (Terraform's validate
 /// walk, every input unknown) only errors are kept. Warnings ("Check block assertion
 /// failed" with the error message, "Check block assertion known after apply") and errors
 /// (an invalid condition) go to `diagnostics`, located at the condition with the values it
-/// refers to. `address` names the check instance in the result.
-CheckResult EvaluateCheckAssertions(const config::Check& check, std::string address,
+/// refers to. The result's status and failure messages are set (the caller names it).
+CheckBlockResult EvaluateCheckAssertions(const config::Check& check,
                                     const eval::Scope& scope,
                                     const eval::functions::BuiltinFunctions& functions,
                                     bool validating, Diagnostics& diagnostics);
@@ -42,6 +32,17 @@ bool DemoteScopedDataErrors(Diagnostics& diagnostics, size_t first);
 /// The check block whose scoped data source is `data.<type>.<name>` in `module`, or null.
 const config::Check* CheckScopingData(const config::Module& module, std::string_view type,
                                       std::string_view name);
+
+/// Terraform's state `check_results` for `results` (one entry per check block, in the order
+/// first seen, with its instances as objects), as compact JSON.
+std::string CheckResultsStateJson(const std::vector<CheckBlockResult>& results);
+
+/// Terraform's `checks.Status` spelling: "pass", "fail", "error", "unknown".
+std::string_view CheckStatusName(CheckStatus status);
+
+/// Terraform's AggregateCheckStatus: error, else fail, else unknown, else pass (unknown
+/// when there are none).
+CheckStatus AggregateCheckStatus(const std::vector<CheckStatus>& statuses);
 
 /// Sorts `diagnostics[first..]` as Terraform's views show them: by file, then position.
 void SortByLocation(Diagnostics& diagnostics, size_t first);

@@ -97,6 +97,23 @@ struct OutputChange {
 
 enum class PlanMode : uint8_t { kNormal, kDestroy, kRefreshOnly };
 
+/// A check block instance's status (Terraform's checks.Status).
+enum class CheckStatus : uint8_t { kUnknown, kPass, kFail, kError };
+
+/// What the assertions of one `check` block instance gave when they were last evaluated.
+struct CheckBlockResult {
+  std::string config_addr;  ///< `check.name`, `module.m.check.name` (no instance keys)
+  std::string module;       ///< the module instance, `module.m[0]` ("" for the root)
+  std::string name;
+  CheckStatus status = CheckStatus::kUnknown;
+  /// Why it failed (failed assertions' messages, a scoped data source's error), in order.
+  std::vector<std::string> failure_messages;
+
+  /// `module.m[0].check.name`.
+  std::string Address() const { return (module.empty() ? "" : module + ".") + "check." + name; }
+  friend bool operator==(const CheckBlockResult&, const CheckBlockResult&) = default;
+};
+
 /// A whole plan.
 struct Plan {
   PlanMode mode = PlanMode::kNormal;
@@ -119,6 +136,8 @@ struct Plan {
   /// The state after refresh: what the changes start from.
   state::State prior_state;
   std::chrono::system_clock::time_point timestamp;
+  /// The check blocks' results after planning, in configuration order (none for -destroy).
+  std::vector<CheckBlockResult> checks;
   /// Planning stopped on errors: the plan is incomplete and cannot be applied.
   bool errored = false;
 

@@ -527,6 +527,33 @@ ResourceInstanceChange DecodeChange(const Json& j) {
   return c;
 }
 
+Json EncodeCheck(const CheckBlockResult& c) {
+  Json out = Json::object();
+  out["config_addr"] = c.config_addr;
+  out["module"] = c.module;
+  out["name"] = c.name;
+  out["status"] = static_cast<int>(c.status);
+  out["failure_messages"] = c.failure_messages;
+  return out;
+}
+
+CheckBlockResult DecodeCheck(const Json& j) {
+  CheckBlockResult c;
+  c.config_addr = StringField(j, "config_addr");
+  c.module = StringField(j, "module");
+  c.name = StringField(j, "name");
+  const Json& status = Field(j, "status");
+  if (!status.is_number_integer() || status.get<int>() < 0 || status.get<int>() > 3) {
+    Fail("invalid check status " + status.dump());
+  }
+  c.status = static_cast<CheckStatus>(status.get<int>());
+  for (const Json& m : ArrayField(j, "failure_messages")) {
+    if (!m.is_string()) Fail("invalid check failure message " + m.dump());
+    c.failure_messages.push_back(m.get<std::string>());
+  }
+  return c;
+}
+
 Json EncodeOutput(const OutputChange& o) {
   Json out = Json::object();
   out["name"] = o.name;
@@ -636,6 +663,10 @@ SavedPlan DecodeDocument(const Json& doc) {
   for (const Json& a : ArrayField(doc, "force_replace")) {
     plan.force_replace.push_back(DecodeReplace(a));
   }
+  // Plan files written before check blocks had no "checks".
+  if (doc.contains("checks")) {
+    for (const Json& c : ArrayField(doc, "checks")) plan.checks.push_back(DecodeCheck(c));
+  }
   plan.prev_run_state = DecodeState(Field(doc, "prev_run_state"), "previous run state");
   plan.prior_state = DecodeState(Field(doc, "prior_state"), "prior state");
   return saved;
@@ -738,6 +769,9 @@ std::string EncodePlanFile(const SavedPlan& saved) {
   Json force = Json::array();
   for (const auto& a : plan.force_replace) force.push_back(EncodeReplace(a));
   doc["force_replace"] = std::move(force);
+  Json checks = Json::array();
+  for (const auto& c : plan.checks) checks.push_back(EncodeCheck(c));
+  doc["checks"] = std::move(checks);
   doc["prev_run_state"] = EncodeState(plan.prev_run_state);
   doc["prior_state"] = EncodeState(plan.prior_state);
   return doc.dump() + "\n";

@@ -221,7 +221,13 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     if (applying_) {
       Walk();
       ApplyRemainingDeletes();
-      EvaluateChecks(diags());
+      if (options_.mode != PlanMode::kDestroy) {
+        EvaluateChecks(diags());
+        // Terraform records the check blocks' results in the state.
+        if (!check_results_.empty()) {
+          applied_.check_results_json = CheckResultsStateJson(check_results_);
+        }
+      }
       RecordOutputs();
       return;
     }
@@ -241,7 +247,10 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       out_.plan.errored = true;
       return;
     }
-    if (options_.mode != PlanMode::kDestroy) EvaluateChecks(out_.check_diagnostics);
+    if (options_.mode != PlanMode::kDestroy) {
+      EvaluateChecks(out_.check_diagnostics);
+      out_.plan.checks = check_results_;
+    }
     PlanOrphans();
     std::sort(out_.plan.changes.begin(), out_.plan.changes.end(),
               [](const ResourceInstanceChange& a, const ResourceInstanceChange& b) {
@@ -764,7 +773,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
         const size_t first = diags().size();
         PlanResource(n, node, mi);
         if (scoped && !validating_ && DemoteScopedDataErrors(diags(), first)) {
-          failed_checks_.insert({&mi, scoped});
+          failed_checks_[{&mi, scoped}] = diags().items()[first].detail;
         }
         return;
       }
@@ -775,13 +784,21 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   /// to the diagnostics, warnings to `warnings`, sorted by location as Terraform shows them.
   void EvaluateChecks(Diagnostics& warnings) {
     Diagnostics found;
+    check_results_.clear();
     for (const auto& mi : instances_) {
       for (const config::Check& c : mi->mod->module->checks) {
-        if (failed_checks_.count({mi.get(), &c})) continue;
-        std::string addr =
-            (mi->addr.empty() ? "" : addrs::ToString(mi->addr) + ".") + "check." + c.name;
-        EvaluateCheckAssertions(c, std::move(addr), *mi->scope, *functions_, validating_,
-                                found);
+        CheckBlockResult r;
+        if (auto failed = failed_checks_.find({mi.get(), &c}); failed != failed_checks_.end()) {
+          // Its data source failed: Terraform reports the check as failing with that error.
+          r.status = CheckStatus::kFail;
+          r.failure_messages.push_back(failed->second);
+        } else {
+          r = EvaluateCheckAssertions(c, *mi->scope, *functions_, validating_, found);
+        }
+        r.config_addr = (mi->mod->name.empty() ? "" : mi->mod->name + ".") + "check." + c.name;
+        r.module = addrs::ToString(mi->addr);
+        r.name = c.name;
+        check_results_.push_back(std::move(r));
       }
     }
     const size_t first = warnings.size();
@@ -1966,8 +1983,11 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   std::set<std::string, std::less<>> default_configured_;
   std::vector<std::unique_ptr<providers::Provider>> owned_providers_;
   std::vector<std::pair<addrs::Target, bool>> removed_;  ///< from, destroy
-  /// Check blocks (per module instance) whose scoped data source failed: not asserted.
-  std::set<std::pair<const ModuleInstanceData*, const config::Check*>> failed_checks_;
+  /// Check blocks (per module instance) whose scoped data source failed (its error's
+  /// detail): not asserted.
+  std::map<std::pair<const ModuleInstanceData*, const config::Check*>, std::string>
+      failed_checks_;
+  std::vector<CheckBlockResult> check_results_;  ///< of the last EvaluateChecks
   const Plan* applying_ = nullptr;
   ApplyHooks* hooks_ = nullptr;
   state::State applied_;

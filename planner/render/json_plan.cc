@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "lang/base/value_json.h"
+#include "planner/plan/checks.h"
 #include "planner/render/json_config.h"
 #include "planner/render/json_values.h"
 #include "planner/render/state_human.h"
@@ -449,6 +450,45 @@ Json UiChangeJson(const ResourceInstanceChange& c, std::string* action_out) {
 
 }  // namespace
 
+/// Terraform's jsonchecks for check blocks: one entry per block (by address), its
+/// instances with their problems.
+Json ChecksJson(const Plan& plan) {
+  std::map<std::string, std::vector<const CheckBlockResult*>> by_config;
+  for (const CheckBlockResult& c : plan.checks) by_config[c.config_addr].push_back(&c);
+  Json out = Json::array();
+  for (const auto& [config_addr, instances] : by_config) {
+    Json address = Json::object();
+    address["kind"] = "check";
+    size_t cut = config_addr.rfind("check.");
+    if (cut > 0) address["module"] = config_addr.substr(0, cut - 1);
+    address["name"] = instances.front()->name;
+    address["to_display"] = config_addr;
+    std::vector<CheckStatus> statuses;
+    Json list = Json::array();
+    for (const CheckBlockResult* c : instances) {
+      statuses.push_back(c->status);
+      Json a = Json::object();
+      if (!c->module.empty()) a["module"] = c->module;
+      a["to_display"] = c->Address();
+      Json i = Json::object();
+      i["address"] = std::move(a);
+      i["status"] = CheckStatusName(c->status);
+      if (!c->failure_messages.empty()) {
+        Json problems = Json::array();
+        for (const std::string& m : c->failure_messages) problems.push_back({{"message", m}});
+        i["problems"] = std::move(problems);
+      }
+      list.push_back(std::move(i));
+    }
+    Json entry = Json::object();
+    entry["address"] = std::move(address);
+    entry["status"] = CheckStatusName(AggregateCheckStatus(statuses));
+    entry["instances"] = std::move(list);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 Json RenderJsonPlan(const Plan& plan, const Schemas& schemas, const ConfigView& config,
                     const JsonPlanOptions& o) {
   bool redact = !o.show_sensitive;
@@ -486,6 +526,7 @@ Json RenderJsonPlan(const Plan& plan, const Schemas& schemas, const ConfigView& 
     Json relevant = json_config::RelevantAttributes(plan, config);
     if (!relevant.empty()) out["relevant_attributes"] = std::move(relevant);
   }
+  if (!plan.checks.empty()) out["checks"] = ChecksJson(plan);
   out["timestamp"] = Rfc3339(plan.timestamp);
   out["applyable"] = plan.Applyable();
   out["complete"] = !plan.errored && plan.targets.empty() && plan.excludes.empty();

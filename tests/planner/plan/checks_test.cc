@@ -54,12 +54,29 @@ check "fine" {
   EXPECT_EQ(failed.values[0].statement, "is 3");
   EXPECT_EQ(p.check_diagnostics[1].values[0].statement, "is a string");
 
+  std::string results;
+  for (const CheckBlockResult& c : p.plan.checks) {
+    results += c.Address() + " " + std::string(CheckStatusName(c.status));
+    for (const std::string& m : c.failure_messages) results += " [" + m + "]";
+    results += "\n";
+  }
+  EXPECT_EQ(results, "check.size fail [size is 3]\ncheck.computed unknown\ncheck.fine pass\n");
+
   // Applying evaluates them again, with what is known now: both fail.
   ApplyResult a = ApplyConfig(p);
   EXPECT_EQ(Summaries(a.diagnostics),
             "warning: Check block assertion failed: size is 3\n"
             "warning: Check block assertion failed: not x\n");
   EXPECT_EQ(a.state.InstanceCount(), 1u);
+  EXPECT_EQ(a.state.check_results_json,
+            "[{\"object_kind\":\"check\",\"config_addr\":\"check.size\",\"status\":\"fail\","
+            "\"objects\":[{\"object_addr\":\"check.size\",\"status\":\"fail\","
+            "\"failure_messages\":[\"size is 3\"]}]},"
+            "{\"object_kind\":\"check\",\"config_addr\":\"check.computed\",\"status\":\"fail\","
+            "\"objects\":[{\"object_addr\":\"check.computed\",\"status\":\"fail\","
+            "\"failure_messages\":[\"not x\"]}]},"
+            "{\"object_kind\":\"check\",\"config_addr\":\"check.fine\",\"status\":\"pass\","
+            "\"objects\":[{\"object_addr\":\"check.fine\",\"status\":\"pass\"}]}]");
 }
 
 TEST_F(ChecksTest, AnInvalidConditionStaysAnError) {
@@ -130,6 +147,12 @@ check "echo" {
             "warning: Failed to read test_echo: The test provider fails to read a test_echo "
             "whose input is \"error\".\n");
   EXPECT_EQ(Summaries(p.check_diagnostics), "");
+  // Terraform reports the check as failing with the data source's error.
+  ASSERT_EQ(p.plan.checks.size(), 1u);
+  EXPECT_EQ(p.plan.checks[0].status, CheckStatus::kFail);
+  EXPECT_EQ(p.plan.checks[0].failure_messages,
+            std::vector<std::string>{
+                "The test provider fails to read a test_echo whose input is \"error\"."});
 }
 
 TEST_F(ChecksTest, ChecksInEveryModuleInstance) {
@@ -157,6 +180,11 @@ check "positive" {
   EXPECT_EQ(Summaries(p.diagnostics), "");
   EXPECT_EQ(Summaries(p.check_diagnostics),
             "warning: Check block assertion failed: size 0 is not positive\n");
+  ASSERT_EQ(p.plan.checks.size(), 2u);
+  EXPECT_EQ(p.plan.checks[0].config_addr, "module.m.check.positive");
+  EXPECT_EQ(p.plan.checks[0].Address(), "module.m[0].check.positive");
+  EXPECT_EQ(p.plan.checks[1].Address(), "module.m[1].check.positive");
+  EXPECT_EQ(p.plan.checks[1].status, CheckStatus::kPass);
 }
 
 TEST_F(ChecksTest, DestroyPlansDoNotAssert) {
