@@ -1,0 +1,5 @@
+module "m" {
+  source = "./mod"
+  count  = 2
+  n      = count.index
+}

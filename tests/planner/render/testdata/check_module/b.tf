@@ -1,0 +1,5 @@
+module "m" {
+  source = "./mod"
+  count  = 3
+  n      = count.index
+}
