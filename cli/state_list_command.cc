@@ -47,7 +47,7 @@ Options:
 /// Terraform's states.LegacyInstanceObjectID: the object's string "id" attribute.
 std::string LegacyObjectId(const state::ObjectState* object) {
   if (!object) return "<not created>";
-  nlohmann::json attrs = nlohmann::json::parse(object->attributes_json, nullptr, false);
+  nlohmann::json attrs = nlohmann::json::parse(object->attributes_json.str(), nullptr, false);
   if (!attrs.is_object()) return "<invalid>";
   auto it = attrs.find("id");
   if (it == attrs.end() || it->is_null()) return "<none>";

@@ -18,7 +18,11 @@ const NestedBlock* Block::FindBlock(std::string_view type_name) const {
   return nullptr;
 }
 
-Type Block::ImpliedType() const {
+const Type& Block::ImpliedType() const {
+  return implied_type_cache.Get([this] { return ComputeImpliedType(); });
+}
+
+Type Block::ComputeImpliedType() const {
   std::vector<std::pair<std::string, Type>> attrs;
   attrs.reserve(attributes.size() + blocks.size());
   for (const Attribute& a : attributes) attrs.emplace_back(a.name, a.type);

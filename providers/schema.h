@@ -2,6 +2,7 @@
 /// Provider schemas: what a provider's configuration, resource types and data sources
 /// accept and produce (Terraform's configschema). Pure data.
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -41,17 +42,48 @@ enum class NestingMode : uint8_t { kSingle, kGroup, kList, kSet, kMap };
 struct NestedBlock;
 
 /// A block body: attributes and nested block types, each sorted by name.
+/// A value computed once on first use and kept (thread-safe); copying or assigning the owner
+/// starts afresh, so a copy never carries a value computed from other contents.
+class LazyType {
+ public:
+  LazyType() = default;
+  LazyType(const LazyType&) {}
+  LazyType& operator=(const LazyType&) {
+    delete cached_.exchange(nullptr);
+    return *this;
+  }
+  ~LazyType() { delete cached_.load(); }
+  template <class Compute>
+  const Type& Get(Compute compute) const {
+    if (const Type* t = cached_.load(std::memory_order_acquire)) return *t;
+    auto* fresh = new Type(compute());
+    const Type* expected = nullptr;
+    if (cached_.compare_exchange_strong(expected, fresh, std::memory_order_acq_rel)) return *fresh;
+    delete fresh;  // another thread computed it first
+    return *expected;
+  }
+
+ private:
+  mutable std::atomic<const Type*> cached_{nullptr};
+};
+
 struct Block {
   std::vector<Attribute> attributes;
   std::vector<NestedBlock> blocks;
   std::string description;
   StringKind description_kind = StringKind::kPlain;
+  /// ImpliedType() computed once. Invariant: a Block is not modified after ImpliedType() is
+  /// first called (schemas are built, then only read).
+  LazyType implied_type_cache;
 
   const Attribute* FindAttribute(std::string_view name) const;
   const NestedBlock* FindBlock(std::string_view type_name) const;
   /// The object type a body of this block decodes to (configschema's ImpliedType): every
   /// attribute, and every nested block type as an object, a list/set/map of objects.
-  Type ImpliedType() const;
+  const Type& ImpliedType() const;
+
+ private:
+  Type ComputeImpliedType() const;
 };
 
 struct NestedBlock {

@@ -181,7 +181,7 @@ ReadStateResult LocalStateStore::Read() {
   result = ReadStateFile(bytes);
   if (!result.diagnostics.HasErrors()) {
     base_ = result.state;
-    if (!backup_written_) base_bytes_ = bytes;
+    if (!backup_written_) back_up_ = !bytes.empty();
   }
   return result;
 }
@@ -217,8 +217,8 @@ Diagnostics LocalStateStore::WriteBytes(State& state) {
     return diags;
   }
   std::string error;
-  if (!backup_path_.empty() && !backup_written_ && !base_bytes_.empty()) {
-    if (!WriteFileAtomically(backup_path_, base_bytes_, &error, kStateFileMode)) {
+  if (!backup_path_.empty() && !backup_written_ && back_up_ && !current.empty()) {
+    if (!WriteFileAtomically(backup_path_, current, &error, kStateFileMode)) {
       diags.Error("Failed to write state backup",
                   "Cairn could not write the backup of the previous state to " + backup_path_ +
                       ": " + error + ".");
@@ -248,7 +248,7 @@ Diagnostics LocalStateStore::WriteBytes(State& state) {
     close(lock_fd_);
     lock_fd_ = new_lock_fd;
   }
-  backup_written_ = backup_written_ || base_bytes_.empty();
+  backup_written_ = true;
   created_ = false;  // written: kept
   base_ = state;
   return diags;

@@ -35,7 +35,9 @@ class LocalStateStore : public StateStore {
   std::string path_;
   std::string backup_path_;
   std::optional<State> base_;
-  std::string base_bytes_;    ///< the file as first read (the backup's content)
+  /// The file existed when first read: its content (still on disk when the first write
+  /// comes, the lock held) becomes the backup.
+  bool back_up_ = false;
   bool backup_written_ = false;
   /// Writes `state` with its bookkeeping already set.
   Diagnostics WriteBytes(State& state);

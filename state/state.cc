@@ -2,7 +2,33 @@
 
 #include <algorithm>
 
+#include "state/json_cursor.h"
+
 namespace cairn::state {
+
+std::shared_ptr<const std::string> JsonText::Shared(std::string text) {
+  static const auto* common = new std::shared_ptr<const std::string>[3]{
+      std::make_shared<const std::string>(""), std::make_shared<const std::string>("{}"),
+      std::make_shared<const std::string>("[]")};
+  for (int i = 0; i < 3; ++i) {
+    if (*common[i] == text) return common[i];
+  }
+  return std::make_shared<const std::string>(std::move(text));
+}
+
+std::string ObjectState::Id() const {
+  // attributes_json is a compact JSON object (the invariant), so the cursor meets no error.
+  if (attributes_json.empty()) return "";
+  JsonCursor cursor(attributes_json);
+  if (cursor.PeekKind() != JsonKind::kObject) return "";
+  cursor.Open();
+  std::string key;
+  while (cursor.NextMember(key)) {
+    if (key == "id" && cursor.PeekKind() == JsonKind::kString) return cursor.ReadString();
+    cursor.Take();
+  }
+  return "";
+}
 
 const InstanceState* ResourceState::Find(const addrs::InstanceKey& key) const {
   auto it = std::lower_bound(instances.begin(), instances.end(), key,

@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lang/base/addrs.h"
@@ -24,6 +26,34 @@ struct OutputState {
   bool sensitive = false;
 };
 
+/// An immutable JSON text that copies share: the plan holds the state as read and as
+/// refreshed, so each object's text is kept once, not once per copy. Reads like a
+/// `const std::string&`.
+class JsonText {
+ public:
+  JsonText() : text_(Shared("")) {}
+  JsonText(std::string text) : text_(Shared(std::move(text))) {}  // NOLINT: implicit
+  JsonText(const char* text) : JsonText(std::string(text)) {}     // NOLINT: implicit
+
+  const std::string& str() const { return *text_; }
+  operator const std::string&() const { return *text_; }  // NOLINT: implicit
+  operator std::string_view() const { return *text_; }    // NOLINT: implicit
+  bool empty() const { return text_->empty(); }
+  size_t size() const { return text_->size(); }
+  size_t find(std::string_view s, size_t pos = 0) const { return text_->find(s, pos); }
+  size_t find(char c, size_t pos = 0) const { return text_->find(c, pos); }
+
+  friend bool operator==(const JsonText& a, const JsonText& b) {
+    return a.text_ == b.text_ || *a.text_ == *b.text_;
+  }
+  friend bool operator==(const JsonText& a, std::string_view b) { return *a.text_ == b; }
+
+ private:
+  /// The texts most objects have ("", "{}", "[]") are allocated once for all.
+  static std::shared_ptr<const std::string> Shared(std::string text);
+  std::shared_ptr<const std::string> text_;
+};
+
 /// One object of a resource instance (the current one or a deposed one), as the v4 file
 /// keeps it. Invariant: `attributes_json` is a compact JSON object text (Terraform's
 /// `attributes`; the planner decodes it with the resource type's schema, so a state of a
@@ -32,15 +62,19 @@ struct ObjectState {
   enum class Status : uint8_t { kReady, kTainted };
   Status status = Status::kReady;
   uint64_t schema_version = 0;
-  std::string attributes_json = "{}";
+  JsonText attributes_json = "{}";
   /// Terraform's `sensitive_attributes`, compact JSON (an array of paths, each an array of
   /// `{"type":"get_attr","value":"x"}` / `{"type":"index","value":{"value":0,"type":"number"}}`
   /// steps).
-  std::string sensitive_attributes_json = "[]";
+  JsonText sensitive_attributes_json = "[]";
   std::string private_data;  ///< `private` (base64 text), "" when absent
   /// Direct dependencies only (resource addresses, `module.a.type.name`), sorted.
   std::vector<std::string> dependencies;
   bool create_before_destroy = false;
+
+  /// The `id` attribute's string ("" when there is none or it is not a string), read from
+  /// `attributes_json` without decoding the rest.
+  std::string Id() const;
 
   friend bool operator==(const ObjectState&, const ObjectState&) = default;
 };

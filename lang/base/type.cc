@@ -85,8 +85,10 @@ Type Type::Map(Type element) {
 Type Type::Object(std::vector<std::pair<std::string, Type>> attributes,
                   std::vector<std::string> optional) {
   auto c = std::make_shared<Compound>();
-  std::sort(attributes.begin(), attributes.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(attributes.begin(), attributes.end(), by_name)) {
+    std::sort(attributes.begin(), attributes.end(), by_name);
+  }
   for (const auto& [name, t] : attributes) c->has_dynamic = c->has_dynamic || t.HasDynamic();
   c->attributes = std::move(attributes);
   std::sort(optional.begin(), optional.end());

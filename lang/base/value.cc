@@ -40,7 +40,15 @@ std::string NormalizeNfc(std::string s);
 /// Normalizes keys to NFC (as cty does for map keys and attribute names), sorts key/value
 /// pairs by key and keeps the last of equal keys.
 void SortEntries(std::vector<std::pair<std::string, Value>>& entries) {
-  for (auto& e : entries) e.first = NormalizeNfc(std::move(e.first));
+  bool sorted_unique = true;
+  for (size_t i = 0; i < entries.size(); i++) {
+    std::string& k = entries[i].first;
+    if (!std::all_of(k.begin(), k.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      k = NormalizeNfc(std::move(k));
+    }
+    if (i > 0 && !(entries[i - 1].first < k)) sorted_unique = false;
+  }
+  if (sorted_unique) return;  // the common case (decoders read keys in order): no sort
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   size_t out = 0;

@@ -127,6 +127,11 @@ InstancePlanResult PlanManagedInstance(const InstancePlanRequest& req) {
   if (!replace) {
     change.action = planned.planned_state.RawEquals(prior) ? Action::kNoOp : Action::kUpdate;
     change.after = MarkLike(planned.planned_state, config_marks, schema);
+    // An unchanged object shares the prior's contents (half the memory of a no-op plan, and
+    // renderers see equality at once).
+    if (change.action == Action::kNoOp && change.after.RawEquals(change.before)) {
+      change.after = change.before;
+    }
     change.private_data = planned.planned_private;
     return out;
   }

@@ -1096,7 +1096,14 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     const state::ObjectState* obj =
         (applying_ ? applied_ : out_.plan.prior_state).FindCurrent(addr);
     if (!obj) return std::nullopt;
-    TypedJsonResult d = DecodeTypedJson(obj->attributes_json, schema.block.ImpliedType());
+    TypedJsonResult d;
+    if (auto cached = refreshed_values_.find(obj);
+        !applying_ && cached != refreshed_values_.end()) {
+      d.value = std::move(cached->second);  // decoded by Refresh already
+      refreshed_values_.erase(cached);
+    } else {
+      d = DecodeTypedJson(obj->attributes_json, schema.block.ImpliedType());
+    }
     if (!d.ok()) {
       diags().Error("Invalid resource instance data in state",
                     fmt::format("Instance {} data could not be decoded from the state: {}.",
@@ -1848,6 +1855,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
         j.diagnostics = std::move(resp.diagnostics);
         j.gone = resp.new_state.IsNull();
         j.after = resp.new_state;
+        if (!j.gone && j.after.RawEquals(j.before)) j.after = j.before;  // share, not hold twice
       }
     };
     size_t threads = std::min<size_t>(std::max(1, options_.parallelism), jobs.size());
@@ -1858,13 +1866,17 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
       for (std::thread& t : pool) t.join();
     }
+    bool any_gone = false;
+    refreshed_values_.reserve(jobs.size());
     for (Job& j : jobs) {
       if (!j.decoded) continue;
-      addrs::AbsResourceInstance addr{j.resource->addr.module, j.resource->addr.resource,
-                                      j.instance->key};
       AddProviderDiagnostics(j.diagnostics, Range(), diags());
       if (j.diagnostics.HasErrors()) continue;
+      if (!j.gone) refreshed_values_.emplace(&*j.instance->current, j.after);
+      any_gone = any_gone || j.gone;
       if (!j.gone && j.after.RawEquals(j.before)) continue;
+      addrs::AbsResourceInstance addr{j.resource->addr.module, j.resource->addr.resource,
+                                      j.instance->key};
       std::vector<ValuePath> marks =
           DecodePathsJson(j.instance->current->sensitive_attributes_json);
       ResourceInstanceChange c;
@@ -1883,6 +1895,9 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       }
       out_.plan.drift.push_back(std::move(c));
     }
+    jobs.clear();
+    jobs.shrink_to_fit();
+    if (any_gone) refreshed_values_.clear();  // erasing instances below moves objects
     // Instances whose objects are gone, and resources left without instances, go.
     for (state::ResourceState& rs : out_.plan.prior_state.resources) {
       std::erase_if(rs.instances, [](const state::InstanceState& i) {
@@ -1972,6 +1987,9 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   std::map<std::string, providers::Provider*, std::less<>> resolved_;
   std::set<std::string> reported_missing_;
   std::set<addrs::AbsResourceInstance> planned_;
+  /// Objects of out_.plan.prior_state as Refresh decoded (and read) them, unmarked, taken by
+  /// PriorObject so that each object is decoded once.
+  std::unordered_map<const state::ObjectState*, Value> refreshed_values_;
   std::unordered_map<NodeId, std::vector<std::string>> deps_cache_;
   std::map<addrs::AbsResourceInstance, addrs::AbsResourceInstance> moved_from_;  ///< to -> from
   std::vector<MoveStatement> move_statements_;

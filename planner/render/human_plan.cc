@@ -227,13 +227,17 @@ bool TerraformLess(const addrs::AbsResourceInstance& a, const addrs::AbsResource
   return a.key < b.key;
 }
 
-/// The changes in the order Terraform's JSON plan lists them (TerraformLess, then deposed
-/// key; recorded from terraform: `a[2]` before `a[10]`, `x.y` before `module.m.x.y`).
+/// The `changes` that `keep` accepts (all by default) in the order Terraform's JSON plan
+/// lists them (TerraformLess, then deposed key; recorded from terraform: `a[2]` before
+/// `a[10]`, `x.y` before `module.m.x.y`).
+template <class Keep = bool (*)(const ResourceInstanceChange&)>
 std::vector<const ResourceInstanceChange*> InDisplayOrder(
-    const std::vector<ResourceInstanceChange>& changes) {
+    const std::vector<ResourceInstanceChange>& changes,
+    Keep keep = [](const ResourceInstanceChange&) { return true; }) {
   std::vector<const ResourceInstanceChange*> out;
-  out.reserve(changes.size());
-  for (const ResourceInstanceChange& c : changes) out.push_back(&c);
+  for (const ResourceInstanceChange& c : changes) {
+    if (keep(c)) out.push_back(&c);
+  }
   std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
     if (a->addr != b->addr) return TerraformLess(a->addr, b->addr);
     return a->deposed_key < b->deposed_key;
@@ -360,7 +364,12 @@ std::string RenderHumanPlan(const Plan& plan, const Schemas& schemas, const Huma
   size_t importing = 0;
   bool will_print_resource_changes = false;
   bool empty_plan = true;
-  for (const ResourceInstanceChange* change : InDisplayOrder(plan.changes)) {
+  // An unmoved no-op whose values are identical shows nothing and its diff could only be a
+  // no-op: left out before sorting (most of a large plan).
+  auto worth_a_diff = [](const ResourceInstanceChange& c) {
+    return c.action != Action::kNoOp || Moved(c) || Importing(c) || !c.before.RawEquals(c.after);
+  };
+  for (const ResourceInstanceChange* change : InDisplayOrder(plan.changes, worth_a_diff)) {
     const ResourceInstanceChange& c = *change;
     diff::Diff d = ResourceDiff(c, schemas);
     if (d.action != Action::kNoOp || Moved(c)) empty_plan = false;

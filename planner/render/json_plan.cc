@@ -292,7 +292,7 @@ Json StateResourceJson(const state::ResourceState& rs, const state::InstanceStat
     JsonDecodeResult decoded = DecodeJson(obj.attributes_json);
     if (decoded.ok()) attrs = decoded.value;
   }
-  Json paths = Json::parse(obj.sensitive_attributes_json, nullptr, false);
+  Json paths = Json::parse(obj.sensitive_attributes_json.str(), nullptr, false);
   if (paths.is_array()) {
     for (const Json& p : paths) {
       if (p.is_array()) attrs = MarkPath(attrs, p, 0);

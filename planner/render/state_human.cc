@@ -79,10 +79,9 @@ Value DecodeStateAttributes(const state::ObjectState& object, const providers::S
     const Value* v = raw.Find(b.type_name);
     Value value = v ? *v : Value();
     if (v) {
-      ConvertResult converted = Convert(*v, providers::Block{{}, {b}, ""}.ImpliedType()
-                                                .Attributes()
-                                                .front()
-                                                .second);
+      providers::Block only_b;
+      only_b.blocks.push_back(b);
+      ConvertResult converted = Convert(*v, only_b.ImpliedType().Attributes().front().second);
       if (converted.ok()) value = converted.value;
     }
     attrs.emplace_back(b.type_name, std::move(value));
