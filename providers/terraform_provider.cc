@@ -216,6 +216,9 @@ PlanResourceChangeResponse TerraformProvider::PlanResourceChange(
   } else if (!GetAttr(prior, "input").RawEquals(input)) {
     // Only the input changed: the output is computed again.
     SetAttr(planned, "output", Value::Unknown(input.type()));
+  } else {
+    resp.planned_state = proposed;  // nothing to compute: the proposed object as it is
+    return resp;
   }
   resp.planned_state = Value::Object(std::move(planned));
   return resp;

@@ -1,6 +1,7 @@
 #include "state/state.h"
 
 #include <algorithm>
+#include <ostream>
 
 #include "state/json_cursor.h"
 
@@ -15,6 +16,8 @@ std::shared_ptr<const std::string> JsonText::Shared(std::string text) {
   }
   return std::make_shared<const std::string>(std::move(text));
 }
+
+std::ostream& operator<<(std::ostream& os, const JsonText& t) { return os << t.str(); }
 
 std::string ObjectState::Id() const {
   // attributes_json is a compact JSON object (the invariant), so the cursor meets no error.

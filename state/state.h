@@ -4,6 +4,7 @@
 /// storage and locking behind StateStore (store.h).
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -47,6 +48,8 @@ class JsonText {
     return a.text_ == b.text_ || *a.text_ == *b.text_;
   }
   friend bool operator==(const JsonText& a, std::string_view b) { return *a.text_ == b; }
+  friend bool operator==(const JsonText& a, const char* b) { return *a.text_ == b; }
+  friend std::ostream& operator<<(std::ostream& os, const JsonText& t);
 
  private:
   /// The texts most objects have ("", "{}", "[]") are allocated once for all.

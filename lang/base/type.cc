@@ -90,6 +90,8 @@ Type Type::Object(std::vector<std::pair<std::string, Type>> attributes,
     std::sort(attributes.begin(), attributes.end(), by_name);
   }
   for (const auto& [name, t] : attributes) c->has_dynamic = c->has_dynamic || t.HasDynamic();
+  c->names.reserve(attributes.size());
+  for (const auto& [name, t] : attributes) c->names.push_back(name);
   c->attributes = std::move(attributes);
   std::sort(optional.begin(), optional.end());
   optional.erase(std::unique(optional.begin(), optional.end()), optional.end());
@@ -119,6 +121,11 @@ const Type& Type::ElementType() const {
 const std::vector<std::pair<std::string, Type>>& Type::Attributes() const {
   static const std::vector<std::pair<std::string, Type>> empty;
   return IsObject() ? compound_->attributes : empty;
+}
+
+const std::vector<std::string>& Type::AttributeNames() const {
+  static const std::vector<std::string> none;
+  return IsObject() ? compound_->names : none;
 }
 
 int Type::AttributeIndex(std::string_view name) const {

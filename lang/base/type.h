@@ -76,6 +76,8 @@ class Type {
   const std::vector<std::pair<std::string, Type>>& Attributes() const;
   /// Index of attribute `name` in Attributes(), or -1.
   int AttributeIndex(std::string_view name) const;
+  /// An object type's attribute names, sorted (the names of Attributes()).
+  const std::vector<std::string>& AttributeNames() const;
   bool HasAttribute(std::string_view name) const { return AttributeIndex(name) >= 0; }
   /// Whether attribute `name` was declared optional in a type constraint.
   bool IsOptionalAttribute(std::string_view name) const;
@@ -86,6 +88,8 @@ class Type {
 
   /// cty's type equality (optional-attribute markers included, as cty does).
   friend bool operator==(const Type& a, const Type& b);
+  /// Identity: both are the very same type object (a cheap sufficient test of equality).
+  bool IsSame(const Type& other) const { return compound_ == other.compound_; }
 
   /// cty's FriendlyName: `string`, `list of number`, `map of list of string`, `object`,
   /// `tuple`, `dynamic` — the words Terraform uses in error messages.
@@ -115,6 +119,7 @@ struct Compound {
   Type::Kind kind = Type::Kind::kDynamic;
   Type element;                                          // list, set, map
   std::vector<std::pair<std::string, Type>> attributes;  // object, sorted by name
+  std::vector<std::string> names;                        // object: the attributes' names
   std::vector<std::string> optional;                     // object, sorted
   std::vector<Type> elements;                            // tuple
   bool has_dynamic = false;

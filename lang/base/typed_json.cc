@@ -91,6 +91,33 @@ Decoded DecodeTuple(const JsonSpan& span, const Type& type) {
   return {Value::Tuple(std::move(elements)), ""};
 }
 
+/// The type of an object of `schema_type` (an object type) whose attributes hold `elements`:
+/// `schema_type` itself when it has no dynamic part, else the type the elements make, shared
+/// with the previous object decoded on this thread when that had the same types (a state's
+/// objects of one resource type mostly do), so a million objects do not make a million types.
+Type ObjectTypeOf(const Type& schema_type, const std::vector<Value>& elements) {
+  if (!schema_type.HasDynamic() && schema_type.OptionalAttributes().empty()) return schema_type;
+  thread_local Type last_schema;
+  thread_local Type last_built;
+  const auto& attributes = schema_type.Attributes();
+  if (last_schema.IsSame(schema_type) && last_built.IsObject()) {
+    const auto& built = last_built.Attributes();
+    bool same = built.size() == elements.size();
+    for (size_t i = 0; same && i < elements.size(); ++i) {
+      same = built[i].second.IsSame(elements[i].type()) || built[i].second == elements[i].type();
+    }
+    if (same) return last_built;
+  }
+  std::vector<std::pair<std::string, Type>> types;
+  types.reserve(attributes.size());
+  for (size_t i = 0; i < attributes.size(); ++i) {
+    types.emplace_back(attributes[i].first, elements[i].type());
+  }
+  last_schema = schema_type;
+  last_built = Type::Object(std::move(types));
+  return last_built;
+}
+
 Decoded DecodeObject(const JsonSpan& span, const Type& type) {
   if (span.kind != JsonKind::kObject) return Fail("need JSON object for object");
   const auto& attributes = type.Attributes();
@@ -102,13 +129,13 @@ Decoded DecodeObject(const JsonSpan& span, const Type& type) {
     if (!d.error.empty()) return d;
     values[static_cast<size_t>(index)] = std::move(d.value);
   }
-  std::vector<std::pair<std::string, Value>> out;
-  out.reserve(attributes.size());
+  std::vector<Value> elements;
+  elements.reserve(attributes.size());
   for (size_t i = 0; i < attributes.size(); ++i) {
-    out.emplace_back(attributes[i].first,
-                     values[i] ? std::move(*values[i]) : Value::Null(attributes[i].second));
+    elements.push_back(values[i] ? std::move(*values[i]) : Value::Null(attributes[i].second));
   }
-  return {Value::Object(std::move(out)), ""};
+  Type object_type = ObjectTypeOf(type, elements);
+  return {Value::ObjectWithType(std::move(object_type), std::move(elements)), ""};
 }
 
 Decoded DecodeDynamic(const JsonSpan& span) {

@@ -387,15 +387,18 @@ Value Value::Object(std::vector<std::pair<std::string, Value>> attributes) {
   std::vector<std::pair<std::string, Type>> types;
   types.reserve(attributes.size());
   for (const auto& [k, e] : attributes) types.emplace_back(k, e.type());
-  Value v = ValueAccess::Make(Type::Object(std::move(types)));
-  if (!attributes.empty()) {
+  std::vector<Value> elements;
+  elements.reserve(attributes.size());
+  for (auto& [k, e] : attributes) elements.push_back(std::move(e));
+  return ObjectWithType(Type::Object(std::move(types)), std::move(elements));
+}
+
+Value Value::ObjectWithType(Type object_type, std::vector<Value> elements) {
+  Value v = ValueAccess::Make(std::move(object_type));
+  if (!elements.empty()) {
+    // An object's keys are its type's attribute names (Keys()), not kept per value.
     auto p = std::make_shared<Payload>();
-    p->keys.reserve(attributes.size());
-    p->elements.reserve(attributes.size());
-    for (auto& [k, e] : attributes) {
-      p->keys.push_back(std::move(k));
-      p->elements.push_back(std::move(e));
-    }
+    p->elements = std::move(elements);
     v.payload_ = std::move(p);
   }
   return v;
@@ -415,6 +418,7 @@ const std::vector<Value>& Value::Elements() const {
 
 const std::vector<std::string>& Value::Keys() const {
   if (!payload_ || state_ != State::kKnown) return EmptyKeys();
+  if (type_.IsObject()) return type_.AttributeNames();
   return payload_->keys;
 }
 

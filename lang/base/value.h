@@ -88,6 +88,11 @@ class Value {
   /// A map of `element_type`; keys are sorted; on duplicate keys the last one wins.
   /// Precondition: every value has `element_type`.
   static Value Map(Type element_type, std::vector<std::pair<std::string, Value>> entries);
+  /// An object of `object_type` from its attributes' values in the order of the type's
+  /// Attributes(): no sorting, and the type is shared, not built again. Precondition:
+  /// `object_type` is an object type without optional attributes, and elements[i] has
+  /// exactly the type of attribute i.
+  static Value ObjectWithType(Type object_type, std::vector<Value> elements);
   static Value Tuple(std::vector<Value> elements);
   /// An object whose type is derived from the attributes; on duplicate names the last wins.
   static Value Object(std::vector<std::pair<std::string, Value>> attributes);
@@ -167,7 +172,7 @@ namespace value_detail {
 struct Payload {
   Number number;  ///< a number that is not small
   std::string str;
-  std::vector<std::string> keys;
+  std::vector<std::string> keys;  ///< a map's keys (an object's are its type's names)
   std::vector<Value> elements;
 };
 }  // namespace value_detail

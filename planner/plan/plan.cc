@@ -1,5 +1,7 @@
 #include "planner/plan/plan.h"
 
+#include <algorithm>
+
 namespace cairn::planner {
 
 std::string_view ReasonJsonName(ActionReason reason) {
@@ -67,6 +69,33 @@ const providers::Schema* FindResourceSchema(const Schemas& schemas, std::string_
                                                          : it->second.resource_types;
   auto found = table.find(type);
   return found == table.end() ? nullptr : &found->second;
+}
+
+void SortChanges(std::vector<ResourceInstanceChange>& changes) {
+  auto before = [&](size_t a, size_t b) {
+    const ResourceInstanceChange& x = changes[a];
+    const ResourceInstanceChange& y = changes[b];
+    if (x.addr != y.addr) return x.addr < y.addr;
+    return x.deposed_key < y.deposed_key;
+  };
+  std::vector<size_t> order(changes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (std::is_sorted(order.begin(), order.end(), before)) return;
+  std::sort(order.begin(), order.end(), before);
+  // Position i must receive changes[order[i]]: walk each cycle of the permutation once.
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    ResourceInstanceChange held = std::move(changes[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      size_t from = order[at];
+      changes[at] = std::move(changes[from]);
+      order[at] = at;
+      at = from;
+    }
+    changes[at] = std::move(held);
+    order[at] = at;
+  }
 }
 
 }  // namespace cairn::planner

@@ -146,6 +146,11 @@ struct Plan {
   bool Applyable() const;
 };
 
+/// Sorts `changes` by address, then deposed key (the order Plan::changes keeps): the order is
+/// found on indices and applied by following its cycles, so each change (a large struct) is
+/// moved about once instead of O(log n) times.
+void SortChanges(std::vector<ResourceInstanceChange>& changes);
+
 /// Schemas of the providers a plan uses, by provider source address
 /// ("terraform.io/builtin/terraform", "registry.terraform.io/hashicorp/aws").
 using Schemas = std::map<std::string, providers::ProviderSchema, std::less<>>;

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lang/base/go_quote.h"
 #include "lang/base/typed_json.h"
@@ -62,6 +63,27 @@ struct ResourceValues {
   Expansion::Mode mode = Expansion::Mode::kSingle;
   bool known = false;  ///< false: not evaluated (yet), or its expansion is not known
   std::vector<std::pair<InstanceKey, Value>> instances;  ///< sorted by key
+};
+
+/// A hash of a resource instance address, for the planner's sets of a million addresses.
+struct InstanceAddrHash {
+  static size_t KeyHash(const addrs::InstanceKey& k) {
+    if (k.is_int()) return std::hash<int64_t>()(k.int_value());
+    if (k.is_string()) return std::hash<std::string>()(k.string_value()) ^ 0x5bd1e995;
+    return 0;
+  }
+  size_t operator()(const addrs::AbsResourceInstance& a) const {
+    size_t h = std::hash<std::string>()(a.resource.name);
+    auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+    mix(std::hash<std::string>()(a.resource.type));
+    mix(static_cast<size_t>(a.resource.mode));
+    for (const addrs::ModuleInstanceStep& step : a.module) {
+      mix(std::hash<std::string>()(step.name));
+      mix(KeyHash(step.key));
+    }
+    mix(KeyHash(a.key));
+    return h;
+  }
 };
 
 class Planner;
@@ -238,6 +260,14 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     }
     CollectRemoved();
     if (options_.refresh) Refresh();
+    {
+      // At least one change and one visit per object of the state: no regrowth copying a
+      // million changes.
+      size_t objects = out_.plan.prior_state.InstanceCount();
+      out_.plan.changes.reserve(objects);
+      out_.visit_order.reserve(objects);
+      planned_.reserve(objects);
+    }
     Walk();
     if (Diagnostics moves = ValidateMoveStatements(move_statements_, tree_, *this);
         moves.HasErrors()) {
@@ -252,11 +282,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       out_.plan.checks = check_results_;
     }
     PlanOrphans();
-    std::sort(out_.plan.changes.begin(), out_.plan.changes.end(),
-              [](const ResourceInstanceChange& a, const ResourceInstanceChange& b) {
-                if (a.addr != b.addr) return a.addr < b.addr;
-                return a.deposed_key < b.deposed_key;
-              });
+    SortChanges(out_.plan.changes);
     PlanOutputs();
     Diagnostics merged;
     for (const Diagnostic& d : validate_diagnostics) {
@@ -1049,8 +1075,29 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     rv.known = e.known;
     rv.instances.clear();
     if (!e.known) return;
-    rv.instances.reserve(e.instances.size());
     const Type implied = schema->block.ImpliedType();
+    if (validating_) {
+      // Terraform validates a resource's body once, with count.index, each.key and
+      // each.value unknown, and its instances are not known yet (references see unknown).
+      Repetition rep;
+      if (e.mode == Expansion::Mode::kCount) rep.count_index = Value::Unknown(Type::Number());
+      if (e.mode == Expansion::Mode::kForEach) {
+        rep.each_key = Value::Unknown(Type::String());
+        rep.each_value = Value::DynamicUnknown();
+      }
+      mi.scope->SetRepetition(&rep);
+      DecodeBodyResult config = DecodeBody(r.config, schema->block, *mi.scope, *this,
+                                           r.decl_range);
+      mi.scope->SetRepetition(nullptr);
+      diags().Append(config.diagnostics);
+      if (e.mode == Expansion::Mode::kSingle) {
+        rv.instances.emplace_back(addrs::InstanceKey(), Value::Unknown(implied));
+      } else {
+        rv.known = false;
+      }
+      return;
+    }
+    rv.instances.reserve(e.instances.size());
     for (const auto& [key, each_value] : e.instances) {
       addrs::AbsResourceInstance addr{mi.addr, raddr, key};
       Repetition rep;
@@ -1986,7 +2033,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   std::map<addrs::ModuleInstance, ModuleInstanceData*> by_addr_;
   std::map<std::string, providers::Provider*, std::less<>> resolved_;
   std::set<std::string> reported_missing_;
-  std::set<addrs::AbsResourceInstance> planned_;
+  std::unordered_set<addrs::AbsResourceInstance, InstanceAddrHash> planned_;
   /// Objects of out_.plan.prior_state as Refresh decoded (and read) them, unmarked, taken by
   /// PriorObject so that each object is decoded once.
   std::unordered_map<const state::ObjectState*, Value> refreshed_values_;

@@ -72,6 +72,7 @@ Value MarkAt(const Value& v, const ValuePath& path, size_t depth) {
 
 std::vector<ValuePath> SensitivePaths(const Value& v) {
   std::vector<ValuePath> out;
+  if (!v.ContainsMarked()) return out;
   ValuePath path;
   Collect(v, path, out);
   return out;
