@@ -1183,7 +1183,9 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     }
     if (options_.mode == PlanMode::kDestroy) {
       if (prior) PlanDelete(addr, provider.config_addr, *prior, ActionReason::kNone, r);
-      return prior ? *prior : Value::Null(schema.block.ImpliedType());
+      // An instance with no object yet is not planned at all: unknown to whatever refers to
+      // it (as a data source is), never a null whose attributes fail to evaluate.
+      return prior ? *prior : Value::Unknown(schema.block.ImpliedType());
     }
     InstancePlanRequest req;
     req.addr = addr;
