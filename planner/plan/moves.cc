@@ -111,6 +111,11 @@ bool HasPrefix(const addrs::ModuleInstance& module, const addrs::ModuleInstance&
 /// Module instances in `st` whose call names are `path` (prefixes of resources' modules).
 std::vector<addrs::ModuleInstance> StateInstancesOf(const state::State& st,
                                                     const std::vector<std::string>& path) {
+  // The root module (most statements, every implied move there): no scan of the state.
+  if (path.empty()) {
+    if (st.resources.empty()) return {};
+    return {addrs::ModuleInstance()};
+  }
   std::set<addrs::ModuleInstance> out;
   for (const state::ResourceState& rs : st.resources) {
     if (rs.addr.module.size() < path.size()) continue;
