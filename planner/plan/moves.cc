@@ -10,11 +10,7 @@
 #include "planner/plan/planner.h"
 
 namespace cairn::planner {
-namespace {
 
-using Kind = MoveStatement::Kind;
-
-/// The address a `from`/`to` traversal names, as text (nullopt: not a static address).
 std::optional<std::string> TraversalText(const ast::Expr* e) {
   if (!e || e->kind != ast::ExprKind::kScopeTraversal) return std::nullopt;
   std::string out = e->root_name;
@@ -36,6 +32,11 @@ std::optional<std::string> TraversalText(const ast::Expr* e) {
   }
   return out;
 }
+
+namespace {
+
+using Kind = MoveStatement::Kind;
+
 
 /// Terraform's internalAddrType of one parsed endpoint.
 Kind EndpointKind(const addrs::Target& t) {

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,10 @@ struct MoveStatement {
   Range decl_range;  ///< the `moved` block's header
   bool implied = false;  ///< an implied `a` <-> `a[0]` move (never validated)
 };
+
+/// The address a `moved`/`removed` block's `from`/`to` traversal names, as text
+/// (`module.a.x.y["k"]`); nullopt when it is not a static address.
+std::optional<std::string> TraversalText(const ast::Expr* e);
 
 /// The moved blocks of `tree` and of its descendants (a module's blocks, then its calls' in
 /// name order). Endpoints that cannot be unified are errors ("Invalid \"moved\" addresses").

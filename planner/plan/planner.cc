@@ -1629,31 +1629,6 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
 
   // ---- moved and removed blocks -------------------------------------------------------
 
-  /// The address a `moved`/`removed` block's `from`/`to` traversal names, as text.
-  static std::optional<std::string> TraversalText(const ast::Expr* e) {
-    if (!e || e->kind != ast::ExprKind::kScopeTraversal) return std::nullopt;
-    std::string out = e->root_name;
-    for (const ast::TraversalStep& step : e->steps) {
-      if (step.kind == ast::TraversalStep::Kind::kAttr) {
-        out += "." + step.name;
-        continue;
-      }
-      const ast::LiteralValue& lit = step.key->literal;
-      if (step.key->kind != ast::ExprKind::kLiteral) return std::nullopt;
-      Diagnostics ignored;
-      Value key = config::EvalStatic(*step.key, ignored);
-      if (key.type() == Type::String()) {
-        out += "[" + GoQuote(key.AsString()) + "]";
-      } else if (key.type() == Type::Number()) {
-        out += "[" + key.AsNumber().ToString() + "]";
-      } else {
-        return std::nullopt;
-      }
-      (void)lit;
-    }
-    return out;
-  }
-
   /// Moves objects in the prior state as the `moved` blocks of every module say, with
   /// Terraform's implied `a` <-> `a[0]` moves (moves.h). Each moved object's change says
   /// where it came from. False after errors (a cycle).

@@ -402,77 +402,51 @@ Diagnostics PluginProvider::ConfigureProvider(const ConfigureProviderRequest& re
   return out;
 }
 
-PlanResourceChangeResponse PluginProvider::PlanResourceChange(
-    const PlanResourceChangeRequest& request) {
-  PlanResourceChangeResponse out;
-  const Schema* s = ResourceSchemaOf(schema_, request.type_name);
-  if (!s) {
-    out.diagnostics = NoSuchType(kPlanResourceChange, "resource type", request.type_name);
-    return out;
+template <class Response, class Request, class Encode>
+Response PluginProvider::TypedCall(std::string_view method, std::string_view what,
+                                   const Schema* schema, const Request& request, Encode encode,
+                                   Response failed) {
+  if (!schema) {
+    failed.diagnostics = NoSuchType(method, what, request.type_name);
+    return failed;
   }
-  Type type = s->block.ImpliedType();
-  CallResult r = Call(kPlanResourceChange, EncodeParams(request, type), request.type_name,
-                      options_.call_timeout);
+  const Type& type = schema->block.ImpliedType();
+  CallResult r = Call(method, encode(type), request.type_name, options_.call_timeout);
   if (!r.ok()) {
-    out.diagnostics = std::move(r.diagnostics);
-    return out;
+    failed.diagnostics = std::move(r.diagnostics);
+    return failed;
   }
+  Response out;
   std::string error;
   if (!DecodeResult(r.result, type, out, error)) {
-    PlanResourceChangeResponse bad;
-    bad.diagnostics = InvalidResult(kPlanResourceChange, request.type_name, error);
-    return bad;
+    failed.diagnostics = InvalidResult(method, request.type_name, error);
+    return failed;
   }
   return out;
+}
+
+PlanResourceChangeResponse PluginProvider::PlanResourceChange(
+    const PlanResourceChangeRequest& request) {
+  return TypedCall(kPlanResourceChange, "resource type",
+                   ResourceSchemaOf(schema_, request.type_name), request,
+                   [&](const Type& t) { return EncodeParams(request, t); },
+                   PlanResourceChangeResponse());
 }
 
 ApplyResourceChangeResponse PluginProvider::ApplyResourceChange(
     const ApplyResourceChangeRequest& request) {
-  ApplyResourceChangeResponse out;
-  const Schema* s = ResourceSchemaOf(schema_, request.type_name);
-  if (!s) {
-    out.diagnostics = NoSuchType(kApplyResourceChange, "resource type", request.type_name);
-    return out;
-  }
-  Type type = s->block.ImpliedType();
-  CallResult r = Call(kApplyResourceChange, EncodeParams(request, type), request.type_name,
-                      options_.call_timeout);
-  if (!r.ok()) {
-    out.diagnostics = std::move(r.diagnostics);
-    return out;
-  }
-  std::string error;
-  if (!DecodeResult(r.result, type, out, error)) {
-    ApplyResourceChangeResponse bad;
-    bad.diagnostics = InvalidResult(kApplyResourceChange, request.type_name, error);
-    return bad;
-  }
-  return out;
+  return TypedCall(kApplyResourceChange, "resource type",
+                   ResourceSchemaOf(schema_, request.type_name), request,
+                   [&](const Type& t) { return EncodeParams(request, t); },
+                   ApplyResourceChangeResponse());
 }
 
 ReadResourceResponse PluginProvider::ReadResource(const ReadResourceRequest& request) {
-  ReadResourceResponse out;
-  const Schema* s = ResourceSchemaOf(schema_, request.type_name);
-  if (!s) {
-    out.diagnostics = NoSuchType(kReadResource, "resource type", request.type_name);
-    return out;
-  }
-  Type type = s->block.ImpliedType();
-  CallResult r =
-      Call(kReadResource, EncodeParams(request, type), request.type_name, options_.call_timeout);
-  if (!r.ok()) {
-    out.new_state = request.current_state;
-    out.diagnostics = std::move(r.diagnostics);
-    return out;
-  }
-  std::string error;
-  if (!DecodeResult(r.result, type, out, error)) {
-    ReadResourceResponse bad;
-    bad.new_state = request.current_state;
-    bad.diagnostics = InvalidResult(kReadResource, request.type_name, error);
-    return bad;
-  }
-  return out;
+  ReadResourceResponse failed;  // a failed read keeps the object as it was
+  failed.new_state = request.current_state;
+  return TypedCall(kReadResource, "resource type", ResourceSchemaOf(schema_, request.type_name),
+                   request, [&](const Type& t) { return EncodeParams(request, t); },
+                   std::move(failed));
 }
 
 ImportResourceStateResponse PluginProvider::ImportResourceState(
@@ -498,50 +472,17 @@ ImportResourceStateResponse PluginProvider::ImportResourceState(
 }
 
 ReadDataSourceResponse PluginProvider::ReadDataSource(const ReadDataSourceRequest& request) {
-  ReadDataSourceResponse out;
-  const Schema* s = DataSourceSchemaOf(schema_, request.type_name);
-  if (!s) {
-    out.diagnostics = NoSuchType(kReadDataSource, "data source", request.type_name);
-    return out;
-  }
-  Type type = s->block.ImpliedType();
-  CallResult r = Call(kReadDataSource, EncodeParams(request, type), request.type_name,
-                      options_.call_timeout);
-  if (!r.ok()) {
-    out.diagnostics = std::move(r.diagnostics);
-    return out;
-  }
-  std::string error;
-  if (!DecodeResult(r.result, type, out, error)) {
-    ReadDataSourceResponse bad;
-    bad.diagnostics = InvalidResult(kReadDataSource, request.type_name, error);
-    return bad;
-  }
-  return out;
+  return TypedCall(kReadDataSource, "data source", DataSourceSchemaOf(schema_, request.type_name),
+                   request, [&](const Type& t) { return EncodeParams(request, t); },
+                   ReadDataSourceResponse());
 }
 
 UpgradeResourceStateResponse PluginProvider::UpgradeResourceState(
     const UpgradeResourceStateRequest& request) {
-  UpgradeResourceStateResponse out;
-  const Schema* s = ResourceSchemaOf(schema_, request.type_name);
-  if (!s) {
-    out.diagnostics = NoSuchType(kUpgradeResourceState, "resource type", request.type_name);
-    return out;
-  }
-  Type type = s->block.ImpliedType();
-  CallResult r = Call(kUpgradeResourceState, EncodeParams(request), request.type_name,
-                      options_.call_timeout);
-  if (!r.ok()) {
-    out.diagnostics = std::move(r.diagnostics);
-    return out;
-  }
-  std::string error;
-  if (!DecodeResult(r.result, type, out, error)) {
-    UpgradeResourceStateResponse bad;
-    bad.diagnostics = InvalidResult(kUpgradeResourceState, request.type_name, error);
-    return bad;
-  }
-  return out;
+  return TypedCall(kUpgradeResourceState, "resource type",
+                   ResourceSchemaOf(schema_, request.type_name), request,
+                   [&](const Type&) { return EncodeParams(request); },
+                   UpgradeResourceStateResponse());
 }
 
 void PluginProvider::Stop() {

@@ -106,6 +106,12 @@ class PluginProvider final : public Provider {
                             const std::string& error) const;
   Diagnostics NoSuchType(std::string_view method, std::string_view what,
                          const std::string& type_name) const;
+  /// One call about `request.type_name` (a `what`: "resource type" or "data source") whose
+  /// schema is `schema`: params from `encode(implied type)`, the answer decoded against that
+  /// type. On any failure, `failed` with the diagnostics (null schema: NoSuchType).
+  template <class Response, class Request, class Encode>
+  Response TypedCall(std::string_view method, std::string_view what, const Schema* schema,
+                     const Request& request, Encode encode, Response failed);
   /// Records why the plugin is gone (first reason wins) and wakes every waiter.
   void Die(DeathKind kind, std::string reason);
   void ReadStdout();
