@@ -135,10 +135,8 @@ ChangeCounts CountChanges(const planner::Plan& plan) {
 
 void PrintSummary(const planner::Plan& plan, const state::State& applied, Streams& io) {
   ChangeCounts counts = CountChanges(plan);
-  if (plan.mode == planner::PlanMode::kDestroy) {
-    io.out << fmt::format("\nDestroy complete! Resources: {} destroyed.\n", counts.destroyed);
-    return;
-  }
+  // `apply -destroy` reports as any apply does (terraform 1.11); only Terraform's `destroy`
+  // command says "Destroy complete!".
   io.out << fmt::format("\nApply complete! Resources: {} added, {} changed, {} destroyed.\n",
                         counts.added, counts.changed, counts.destroyed);
   if (!applied.outputs.empty()) {
@@ -251,10 +249,25 @@ int RunApply(const Args& args, Streams& io) {
     Diagnostics warnings = op->warnings;
     warnings.Append(op->result.check_diagnostics);
     if (!warnings.empty()) PrintDiagnostics(warnings, op->root->sources, io, op->color);
-    io.out << "\nDo you want to perform these actions?\n"
-              "  Cairn will perform the actions described above.\n"
-              "  Only 'yes' will be accepted to approve.\n\n"
-              "  Enter a value: ";
+    // Terraform's three questions (backend_local's apply: by plan mode).
+    const planner::PlanMode mode = op->result.plan.mode;
+    if (mode == planner::PlanMode::kDestroy) {
+      io.out << "\nDo you really want to destroy all resources?\n"
+                "  Cairn will destroy all your managed infrastructure, as shown above.\n"
+                "  There is no undo. Only 'yes' will be accepted to confirm.\n\n"
+                "  Enter a value: ";
+    } else if (mode == planner::PlanMode::kRefreshOnly) {
+      io.out << "\nWould you like to update the Cairn state to reflect these detected changes?\n"
+                "  Cairn will write these changes to the state without modifying any real "
+                "infrastructure.\n"
+                "  There is no undo. Only 'yes' will be accepted to confirm.\n\n"
+                "  Enter a value: ";
+    } else {
+      io.out << "\nDo you want to perform these actions?\n"
+                "  Cairn will perform the actions described above.\n"
+                "  Only 'yes' will be accepted to approve.\n\n"
+                "  Enter a value: ";
+    }
     io.out.flush();
     std::string answer;
     // Terraform reads a whole line; input ending before a newline is an error.
@@ -264,7 +277,8 @@ int RunApply(const Args& args, Streams& io) {
     }
     io.out << "\n";
     if (answer != "yes") {
-      io.out << "Apply cancelled.\n";
+      io.out << (mode == planner::PlanMode::kDestroy ? "Destroy cancelled.\n"
+                                                     : "Apply cancelled.\n");
       return 1;
     }
   }

@@ -64,7 +64,8 @@ TEST(PlanApplyCliTest, ApplyCreatesThenPlansNoChanges) {
             std::string::npos);
   CliResult destroy = RunCairn(dir.path(), {"apply", "-no-color", "-auto-approve", "-destroy"});
   EXPECT_EQ(destroy.exit_code, 0) << destroy.err;
-  EXPECT_NE(destroy.out.find("\nDestroy complete! Resources: 3 destroyed.\n"), std::string::npos)
+  EXPECT_NE(destroy.out.find("\nApply complete! Resources: 0 added, 0 changed, 3 destroyed.\n"),
+            std::string::npos)
       << destroy.out;
   EXPECT_EQ(dir.Read("terraform.tfstate").find("terraform_data"), std::string::npos);
 }

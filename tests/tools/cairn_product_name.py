@@ -46,6 +46,10 @@ LINES = [
     "will be removed from Terraform state, but ",
     "Warning: Some objects will no longer be managed by Terraform",
     "  Terraform will perform the actions described above.",
+    "  Terraform will destroy all your managed infrastructure, as shown above.",
+    "Would you like to update the Terraform state to reflect these detected changes?",
+    "  Terraform will write these changes to the state without modifying any real "
+    "infrastructure.",
 ]
 
 # Lines where the command to run is named too ("terraform apply" -> "cairn apply").
