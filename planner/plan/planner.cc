@@ -582,12 +582,23 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
           }
         }
       }
-      // Outputs are planned when everything they depend on is.
+      // Outputs (and the locals between them and resources) are planned when they refer to
+      // a targeted resource and to no resource left out, directly or through locals and
+      // outputs; variables do not count (terraform: with -target=a, `a.x`, `"${a.x}${var.v}"`
+      // and a local of `a.x` are planned; `var.v` alone, a constant and `[a.x, b.x]` are not).
+      std::vector<bool> reaches(nodes_.size(), false), blocked(nodes_.size(), false);
       for (NodeId n : order_) {
-        if (nodes_[n].kind != NodeKind::kOutput) continue;
-        bool all = true;
-        for (NodeId d : dag_.DependenciesOf(n)) all = all && keep[d];
-        keep[n] = all;
+        const NodeKind kind = nodes_[n].kind;
+        if (kind != NodeKind::kOutput && kind != NodeKind::kLocal) continue;
+        for (NodeId d : dag_.DependenciesOf(n)) {
+          if (IsResourceNode(d)) {
+            (keep[d] ? reaches : blocked)[n] = true;
+          } else if (nodes_[d].kind == NodeKind::kLocal || nodes_[d].kind == NodeKind::kOutput) {
+            if (reaches[d]) reaches[n] = true;
+            if (blocked[d]) blocked[n] = true;
+          }
+        }
+        if (reaches[n] && !blocked[n]) keep[n] = true;
       }
       selected_ = keep;
     }
