@@ -41,7 +41,10 @@ std::vector<std::string_view> ActionJsonNames(Action action) {
 bool Plan::Applyable() const {
   if (errored) return false;
   if (mode == PlanMode::kRefreshOnly) {
-    if (!drift.empty()) return true;
+    // An object that only moved is reported, but is nothing to apply (terraform).
+    for (const ResourceInstanceChange& c : drift) {
+      if (c.action != Action::kNoOp) return true;
+    }
   }
   for (const ResourceInstanceChange& c : changes) {
     if (c.action != Action::kNoOp || c.previous_addr) return true;

@@ -122,7 +122,8 @@ struct Plan {
   std::vector<ResourceInstanceChange> changes;
   /// Changes made outside Cairn that refresh found ("Objects have changed outside of Cairn"):
   /// `before` is the object as the state recorded it, `after` as the provider read it
-  /// (null: deleted outside); action kUpdate or kDelete. Sorted by address.
+  /// (null: deleted outside); action kUpdate or kDelete, or kNoOp for an object a `moved`
+  /// block moved (its previous_addr set) and nothing else changed. Sorted by address.
   std::vector<ResourceInstanceChange> drift;
   /// Every root module output of the configuration and the state, sorted by name.
   std::vector<OutputChange> outputs;
@@ -142,7 +143,7 @@ struct Plan {
   bool errored = false;
 
   /// Whether applying would change anything: any change other than a no-op, any output
-  /// change, or (refresh-only) any drift.
+  /// change, or (refresh-only) any drift other than an object that only moved.
   bool Applyable() const;
 };
 

@@ -1909,16 +1909,24 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       if (j.diagnostics.HasErrors()) continue;
       if (!j.gone) refreshed_values_.emplace(&*j.instance->current, j.after);
       any_gone = any_gone || j.gone;
-      if (!j.gone && j.after.RawEquals(j.before)) continue;
+      const bool unchanged = !j.gone && j.after.RawEquals(j.before);
+      if (unchanged && moved_from_.empty()) continue;
       addrs::AbsResourceInstance addr{j.resource->addr.module, j.resource->addr.resource,
                                       j.instance->key};
+      // A moved object is drift too (terraform: "has moved to", a no-op when only moved).
+      auto moved = moved_from_.find(addr);
+      if (unchanged && moved == moved_from_.end()) continue;
       std::vector<ValuePath> marks =
           DecodePathsJson(j.instance->current->sensitive_attributes_json);
       ResourceInstanceChange c;
       c.addr = addr;
+      if (moved != moved_from_.end()) c.previous_addr = moved->second;
       c.provider = j.resource->provider;
       c.before = MarkSchemaSensitive(MarkSensitivePaths(j.before, marks), j.schema->block);
-      if (j.gone) {
+      if (unchanged) {
+        c.action = Action::kNoOp;
+        c.after = c.before;
+      } else if (j.gone) {
         c.action = Action::kDelete;
         c.after = Value::Null(j.before.type());
         j.instance->current.reset();

@@ -265,7 +265,7 @@ bool WriteDrift(const Plan& plan, const Schemas& schemas, const HumanPlanOptions
   out += C("\n[bold][cyan]Note:[reset][bold] Objects have changed outside of Cairn\n", o);
   out += "\n";
   out += WordWrap(
-      "Cairn detected the following changes made outside of Cairn since the last \"terraform "
+      "Cairn detected the following changes made outside of Cairn since the last \"cairn "
       "apply\" which may have affected this plan:\n",
       kColumns);
   for (const DriftEntry& e : entries) {
