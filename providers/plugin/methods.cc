@@ -343,23 +343,40 @@ bool DecodeResult(const Value& result, const Type& type, PlanResourceChangeRespo
   return in.ok();
 }
 
-Value EncodeResult(const ApplyResourceChangeResponse& r, const Type& type) {
+namespace {
+
+/// The result of a call that answers an object and its private data (apply, read).
+template <class Response>
+Value EncodeNewState(const Response& r, const Type& type) {
   return WithDiagnostics({{"new_state", EncodeWireValue(r.new_state, type)},
                           {"private", Str(r.private_data)}},
                          r.diagnostics);
 }
 
-bool DecodeResult(const Value& result, const Type& type, ApplyResourceChangeResponse& r,
-                  std::string& error) {
-  Reader in(result, "result", error);
+/// Reads such a result into `r`; `new_state` may be left out only beside an error (it is
+/// then a null of `type`).
+template <class Response>
+void DecodeNewState(Reader& in, const Type& type, Response& r) {
   in.Diags(r.diagnostics);
-  if (!in.ok()) return false;
+  if (!in.ok()) return;
   if (in.Field("new_state") || !r.diagnostics.HasErrors()) {
     r.new_state = in.Wire("new_state", type);
   } else {
     r.new_state = Value::Null(type);
   }
   r.private_data = in.String("private");
+}
+
+}  // namespace
+
+Value EncodeResult(const ApplyResourceChangeResponse& r, const Type& type) {
+  return EncodeNewState(r, type);
+}
+
+bool DecodeResult(const Value& result, const Type& type, ApplyResourceChangeResponse& r,
+                  std::string& error) {
+  Reader in(result, "result", error);
+  DecodeNewState(in, type, r);
   if (in.ok() && !r.diagnostics.HasErrors() && !r.new_state.IsWhollyKnown()) {
     in.Fail("result.new_state: an applied object must be wholly known");
   }
@@ -367,22 +384,13 @@ bool DecodeResult(const Value& result, const Type& type, ApplyResourceChangeResp
 }
 
 Value EncodeResult(const ReadResourceResponse& r, const Type& type) {
-  return WithDiagnostics({{"new_state", EncodeWireValue(r.new_state, type)},
-                          {"private", Str(r.private_data)}},
-                         r.diagnostics);
+  return EncodeNewState(r, type);
 }
 
 bool DecodeResult(const Value& result, const Type& type, ReadResourceResponse& r,
                   std::string& error) {
   Reader in(result, "result", error);
-  in.Diags(r.diagnostics);
-  if (!in.ok()) return false;
-  if (in.Field("new_state") || !r.diagnostics.HasErrors()) {
-    r.new_state = in.Wire("new_state", type);
-  } else {
-    r.new_state = Value::Null(type);
-  }
-  r.private_data = in.String("private");
+  DecodeNewState(in, type, r);
   return in.ok();
 }
 
