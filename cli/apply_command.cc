@@ -90,6 +90,11 @@ class ProgressHooks : public planner::ApplyHooks {
                                                                              : " [id=" + id + "]"));
   }
 
+  void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) override {
+    Line(addr, "Importing... [id=" + id + "]");
+    Line(addr, "Import complete [id=" + id + "]");
+  }
+
  private:
   static std::string IdOf(const Value& v) {
     if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) return "";
@@ -137,8 +142,11 @@ void PrintSummary(const planner::Plan& plan, const state::State& applied, Stream
   ChangeCounts counts = CountChanges(plan);
   // `apply -destroy` reports as any apply does (terraform 1.11); only Terraform's `destroy`
   // command says "Destroy complete!".
-  io.out << fmt::format("\nApply complete! Resources: {} added, {} changed, {} destroyed.\n",
-                        counts.added, counts.changed, counts.destroyed);
+  int imported = 0;  // objects `import` blocks imported (Terraform counts them first)
+  for (const planner::ResourceInstanceChange& c : plan.changes) imported += c.import_id ? 1 : 0;
+  io.out << fmt::format("\nApply complete! Resources: {}{} added, {} changed, {} destroyed.\n",
+                        imported ? fmt::format("{} imported, ", imported) : "", counts.added,
+                        counts.changed, counts.destroyed);
   if (!applied.outputs.empty()) {
     io.out << "\nOutputs:\n\n" << RenderOutputLines(applied.outputs);
   }

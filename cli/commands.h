@@ -66,4 +66,8 @@ int RunStatePush(const Args& args, Streams& io);
 /// `force-unlock [-force] LOCK_ID`: Terraform's refusal for local state.
 int RunForceUnlock(const Args& args, Streams& io);
 
+/// `import [options] ADDR ID`: imports an existing object into the state (Terraform's exit
+/// codes: 0, 1 on any error).
+int RunImport(const Args& args, Streams& io);
+
 }  // namespace cairn::cli

@@ -30,6 +30,7 @@ const std::map<std::string, Command>& Commands() {
       {"force-unlock", {RunForceUnlock, "Release a stuck lock on the current workspace", false}},
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"graph", {RunGraph, "Generate a Graphviz graph of the steps in an operation", false}},
+      {"import", {RunImport, "Associate existing infrastructure with a Cairn resource", false}},
       {"output", {RunOutput, "Show output values from your root module", false}},
       {"plan", {RunPlan, "Show changes required by the current configuration", true}},
       {"refresh", {RunRefresh, "Update the state to match remote systems", false}},

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -189,6 +190,7 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
     Report(op->json, tree.diagnostics, root.sources, io, op->color);
     return nullptr;
   }
+  if (flags.check_config && !flags.check_config(*op->tree)) return nullptr;
 
   std::string state_path =
       flags.state.state_path.empty() ? "terraform.tfstate" : flags.state.state_path;
@@ -215,9 +217,11 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
   planner::PlanOptions options;
   ParseAddressFlags(flags, options, diags);  // checked while parsing the arguments
   options.plan_time = std::chrono::system_clock::now();
+  options.legacy_imports = flags.imports;
   op->refreshed = options.refresh;
   op->result = planner::MakePlan(*op->tree, op->prior, root.inputs.values, op->providers,
                                  options);
+  if (flags.planned) flags.planned(op->result);
   if (!options.targets.empty()) {
     // Terraform's context warns first thing when planning with -target.
     diags.Warning("Resource targeting is in effect",
@@ -262,14 +266,24 @@ void PrintForgetWarning(const PlanOperation& op, Streams& io) {
 }
 
 void PrintRefreshLines(const PlanOperation& op, Streams& io) {
-  if (!op.refreshed) return;
   const state::State& prior = op.result.plan.prev_run_state;
   const state::State& moved = op.result.plan.prior_state;
+  // Objects `import` blocks imported: "Preparing import..." first, and they were read
+  // whatever -refresh says.
+  std::map<addrs::AbsResourceInstance, const planner::ImportProgress*> imports;
+  for (const planner::ImportProgress& i : op.result.imports) imports[i.addr] = &i;
   for (const addrs::AbsResourceInstance& addr : op.result.visit_order) {
+    auto imported = imports.find(addr);
+    if (imported != imports.end() && !op.json) {
+      std::string line = addr.ToString() + ": Preparing import... [id=" + imported->second->id + "]";
+      io.out << (op.color ? "\x1b[0m\x1b[1m" + line + "\x1b[0m\n" : line + "\n");
+    }
+    if (!op.refreshed && imported == imports.end()) continue;
     const state::ObjectState* obj = moved.FindCurrent(addr);
     if (!obj) obj = prior.FindCurrent(addr);
     if (!obj) continue;
     std::string id = obj->Id();
+    if (imported != imports.end()) id = imported->second->read_id.value_or("");
     if (op.json) {
       JsonUi(io).Refreshed(addr, id);
       continue;

@@ -2,6 +2,7 @@
 /// What `plan` and `apply` share: their flags, loading the configuration, locking and reading
 /// the state, and planning.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,14 @@ struct PlanFlags {
                                     size_t max_positional = 0);
   /// The positional arguments (at most `max_positional` of ParseArguments).
   std::vector<std::string> positional;
+
+  /// `cairn import`'s targets (planner::PlanOptions::legacy_imports).
+  std::vector<planner::ImportTarget> imports;
+  /// When set, called with the loaded configuration before the state is locked: false stops
+  /// the operation (the hook printed why).
+  std::function<bool(const planner::ModuleTree&)> check_config;
+  /// When set, called after planning, before planning's diagnostics are printed.
+  std::function<void(const planner::PlanResult&)> planned;
 };
 
 /// A plan, with the state locked until destruction.

@@ -98,7 +98,8 @@ void PrintDiagnostics(const Diagnostics& diags, const SourceIndex& sources, Stre
   options.color = color;
   options.width = io.ErrWidth();
   for (const RenderedDiagnostic& r : RenderDiagnosticsText(diags, sources, options)) {
-    (r.severity == Severity::kError ? io.err : io.out) << r.text;
+    (r.severity == Severity::kError ? io.err : io.out)
+        << r.text << (io.diagnostics_blank_line ? "\n" : "");
   }
 }
 

@@ -15,6 +15,9 @@ struct Streams {
   bool out_tty = false;
   bool err_tty = false;
   bool no_color = false;  // NO_COLOR set or -no-color given
+  /// Each diagnostic PrintDiagnostics prints is followed by an empty line, as Terraform's
+  /// Meta.showDiagnostics writes them through Ui.Error (`import` prints its errors so).
+  bool diagnostics_blank_line = false;
 
   bool OutColor() const { return out_tty && !no_color; }
   bool ErrColor() const { return err_tty && !no_color; }

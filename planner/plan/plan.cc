@@ -47,7 +47,7 @@ bool Plan::Applyable() const {
     }
   }
   for (const ResourceInstanceChange& c : changes) {
-    if (c.action != Action::kNoOp || c.previous_addr) return true;
+    if (c.action != Action::kNoOp || c.previous_addr || c.import_id) return true;
   }
   for (const OutputChange& c : outputs) {
     if (c.action != Action::kNoOp) return true;

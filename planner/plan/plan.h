@@ -76,7 +76,8 @@ struct ResourceInstanceChange {
   /// Paths that forced the replacement (renderers mark them "# forces replacement").
   std::vector<ValuePath> required_replace;
   std::string private_data;
-  /// Set when an `import` block imports the object with this ID during apply.
+  /// Set when an `import` block imported the object (with this ID) while planning: `before`
+  /// is the imported object, which apply records in the state (even for a no-op).
   std::optional<std::string> import_id;
   /// Direct dependencies of the instance (resource addresses), recorded in the state on apply.
   std::vector<std::string> dependencies;
@@ -142,8 +143,8 @@ struct Plan {
   /// Planning stopped on errors: the plan is incomplete and cannot be applied.
   bool errored = false;
 
-  /// Whether applying would change anything: any change other than a no-op, any output
-  /// change, or (refresh-only) any drift other than an object that only moved.
+  /// Whether applying would change anything: any change other than a no-op, an import, any
+  /// output change, or (refresh-only) any drift other than an object that only moved.
   bool Applyable() const;
 };
 

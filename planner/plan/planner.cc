@@ -18,6 +18,7 @@
 #include "planner/plan/body_decode.h"
 #include "planner/plan/checks.h"
 #include "planner/plan/expansion.h"
+#include "planner/plan/imports.h"
 #include "planner/plan/instance_plan.h"
 #include "planner/plan/moves.h"
 #include "planner/plan/provider_configs.h"
@@ -202,6 +203,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     move_statements_ = FindMoveStatements(tree_, diags());
     diags().Append(CheckProvidersMaps(tree_));
     AddEdges(*root_);
+    IndexImportBlocks();
     dag_.Finalize();
     std::vector<std::vector<NodeId>> cycles = dag_.Cycles();
     if (!cycles.empty()) {
@@ -258,6 +260,10 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       out_.plan.errored = true;
       return;
     }
+    ReportMissingImportTargets();
+    for (const ImportTarget& t : options_.legacy_imports) {
+      import_targets_[t.addr] = PendingImport{t.id, nullptr};
+    }
     CollectRemoved();
     if (options_.refresh) Refresh();
     {
@@ -269,6 +275,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       planned_.reserve(objects);
     }
     Walk();
+    FinishImports();
     if (Diagnostics moves = ValidateMoveStatements(move_statements_, tree_, *this);
         moves.HasErrors()) {
       // Terraform shows no plan when its moves are invalid.
@@ -281,7 +288,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       EvaluateChecks(out_.check_diagnostics);
       out_.plan.checks = check_results_;
     }
-    PlanOrphans();
+    if (options_.legacy_imports.empty()) PlanOrphans();
     SortChanges(out_.plan.changes);
     PlanOutputs();
     Diagnostics merged;
@@ -316,6 +323,13 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     m->dir = std::move(dir);
     const config::Module& mod = *m->module;
     if (parent) m->expand_node = Add(NodeKind::kModuleExpand, parent, FindCallIndex(*parent, call));
+    for (const config::Import& imp : parent ? mod.imports : std::vector<config::Import>()) {
+      diags().Error("Invalid import configuration",
+                    fmt::format("An import block was detected in \"{}\". Import blocks are only "
+                                "allowed in the root module.",
+                                m->name),
+                    imp.decl_range);
+    }
     m->variable_nodes.Reserve(mod.variables.size());
     for (size_t i = 0; i < mod.variables.size(); ++i) {
       m->variable_nodes.Insert(mod.variables[i].name, Add(NodeKind::kVariable, m.get(), i));
@@ -1101,6 +1115,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                                            r.decl_range);
       mi.scope->SetRepetition(nullptr);
       diags().Append(config.diagnostics);
+      if (!data_mode) EvaluateImportBlocks(n);
       if (e.mode == Expansion::Mode::kSingle) {
         rv.instances.emplace_back(addrs::InstanceKey(), Value::Unknown(implied));
       } else {
@@ -1108,6 +1123,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       }
       return;
     }
+    if (!data_mode) EvaluateImportBlocks(n);
     rv.instances.reserve(e.instances.size());
     for (const auto& [key, each_value] : e.instances) {
       addrs::AbsResourceInstance addr{mi.addr, raddr, key};
@@ -1184,7 +1200,22 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     bool tainted = false;
     std::string private_data;
     std::optional<Value> prior = PriorObject(addr, schema, &tainted, &private_data);
+    std::optional<std::string> import_id;
+    if (auto t = import_targets_.find(addr);
+        t != import_targets_.end() && InstanceSelected(addr, n) &&
+        (!options_.legacy_imports.empty() ||
+         (!prior && options_.mode == PlanMode::kNormal))) {
+      prior = ImportObject(addr, t->second.id, provider, schema, prior.has_value(),
+                           &private_data);
+      if (!prior) return Value::Unknown(schema.block.ImpliedType());
+      tainted = false;
+      import_id = t->second.id;
+    }
     if (prior && !validating_) out_.visit_order.push_back(addr);
+    if (!options_.legacy_imports.empty()) {
+      // `cairn import` plans nothing: every object stands as recorded (or imported).
+      return prior ? *prior : Value::Unknown(schema.block.ImpliedType());
+    }
     if (!InstanceSelected(addr, n)) {
       // Not part of a targeted plan: its recorded object stands for references.
       return prior ? *prior : Value::Unknown(schema.block.ImpliedType());
@@ -1218,6 +1249,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     diags().Append(result.diagnostics);
     if (result.diagnostics.HasErrors()) return Value::Unknown(schema.block.ImpliedType());
     ResourceInstanceChange& change = result.change;
+    change.import_id = std::move(import_id);
     change.dependencies = Dependencies(n);
     if (auto m = moved_from_.find(addr); m != moved_from_.end()) change.previous_addr = m->second;
     if ((change.action == Action::kDeleteThenCreate ||
@@ -1241,6 +1273,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     const Type implied = schema.block.ImpliedType();
     std::string private_data;
     std::optional<Value> prior = PriorObject(addr, schema, nullptr, &private_data);
+    RecordImported(addr, schema, prior);
     auto it = change_index_.find(addr);
     if (it == change_index_.end()) return prior ? *prior : Value::Unknown(implied);
     const ResourceInstanceChange& planned = applying_->changes[it->second];
@@ -1636,6 +1669,270 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     c.before = prior;
     c.after = Value::Null(prior.type());
     out_.plan.changes.push_back(std::move(c));
+  }
+
+  // ---- imports --------------------------------------------------------------------------
+
+  /// What is to be imported into one resource instance: an import block's (evaluated) ID,
+  /// or `cairn import`'s (`block` null).
+  struct PendingImport {
+    std::string id;
+    const config::Import* block = nullptr;
+  };
+
+  /// The root module's `import` blocks by the resource node their `to` names (edges from that
+  /// node to what `id`, `for_each` and the key of `to` refer to); a block naming no resource
+  /// of the configuration waits for ReportMissingImportTargets. `cairn import` ignores them.
+  void IndexImportBlocks() {
+    if (!options_.legacy_imports.empty()) return;
+    for (const config::Import& imp : tree_.module->imports) {
+      if (!imp.to || !imp.id) continue;
+      std::optional<ImportTo> to = ParseImportTo(*imp.to);
+      if (!to) continue;
+      std::vector<std::string> path;
+      for (const addrs::ModuleInstanceStep& step : to->module) path.push_back(step.name);
+      StaticModule* m = StaticAt(path);
+      NodeId node = UINT32_MAX;
+      if (m) {
+        auto it = m->managed_nodes.find(to->resource.type + "." + to->resource.name);
+        if (it != m->managed_nodes.end()) node = it->second;
+      }
+      if (node == UINT32_MAX) {
+        missing_import_blocks_.push_back(&imp);
+        continue;
+      }
+      import_blocks_[node].push_back(&imp);
+      AddRefEdges(*root_, node, imp.id);
+      AddRefEdges(*root_, node, imp.for_each);
+      AddRefEdges(*root_, node, to->key_expr);
+    }
+  }
+
+  /// Terraform's error for import blocks whose `to` names no resource of the configuration.
+  void ReportMissingImportTargets() {
+    for (const config::Import* imp : missing_import_blocks_) {
+      std::optional<ImportTo> to = ParseImportTo(*imp->to);
+      std::string target = !imp->static_address.empty()
+                               ? imp->static_address
+                               : addrs::AbsResource{to->module, to->resource}.ToString();
+      diags().Error("Configuration for import target does not exist",
+                    fmt::format("The configuration for the given import target {} does not "
+                                "exist. If you wish to automatically generate config for this "
+                                "resource, use the -generate-config-out option within terraform "
+                                "plan. Otherwise, make sure the target resource exists within "
+                                "your configuration. For example:\n\n  cairn plan "
+                                "-generate-config-out=generated.tf",
+                                target),
+                    imp->to->range);
+    }
+  }
+
+  /// Evaluates the import blocks naming resource node `n` (once per walk) in the root
+  /// module: each instance its `for_each` gives, the key of its `to`, its `id`. While
+  /// validating only the ID is checked (unknown values allowed); planning records the
+  /// targets in import_targets_.
+  void EvaluateImportBlocks(NodeId n) {
+    auto blocks = import_blocks_.find(n);
+    if (blocks == import_blocks_.end()) return;
+    if (!import_blocks_done_.insert(n * 2 + (validating_ ? 1 : 0)).second) return;
+    auto root_instances = instances_of_.find(root_.get());
+    if (root_instances == instances_of_.end() || root_instances->second.empty()) return;
+    ModuleInstanceData& root = *root_instances->second.front();
+    for (const config::Import* imp : blocks->second) {
+      std::optional<ImportTo> to = ParseImportTo(*imp->to);
+      auto one = [&](const Repetition* rep) {
+        root.scope->SetRepetition(rep);
+        ValueNodes values(*root.scope, *functions_, diags());
+        values.set_validating(validating_);
+        addrs::InstanceKey key = to->key;
+        bool ok = true;
+        if (to->key_expr && !validating_) {
+          eval::EvalResult k = values.Eval(*to->key_expr);
+          diags().Append(k.diagnostics);
+          std::optional<addrs::InstanceKey> found =
+              k.diagnostics.HasErrors() ? std::nullopt
+                                        : addrs::InstanceKey::FromValue(k.value.UnmarkedDeep());
+          if (!found && !k.diagnostics.HasErrors()) {
+            diags().Error("Invalid import address",
+                          "The instance key of an import target must be a whole number or a "
+                          "string.",
+                          to->key_expr->range);
+          }
+          ok = found.has_value();
+          if (found) key = *found;
+        }
+        eval::EvalResult id = values.Eval(*imp->id);
+        diags().Append(id.diagnostics);
+        root.scope->SetRepetition(nullptr);
+        if (!ok || id.diagnostics.HasErrors()) return;
+        std::optional<std::string> text = ImportId(id.value, *imp->id, validating_, diags());
+        if (!text || validating_) return;
+        import_targets_[to->Instance(key)] = PendingImport{*text, imp};
+      };
+      if (!imp->for_each) {
+        one(nullptr);
+        continue;
+      }
+      if (validating_) {
+        Repetition rep;
+        rep.each_key = Value::Unknown(Type::String());
+        rep.each_value = Value::DynamicUnknown();
+        one(&rep);
+        continue;
+      }
+      Expansion e = Expand(nullptr, imp->for_each, root);
+      if (!e.known) continue;
+      for (const auto& [key, each_value] : e.instances) {
+        Repetition rep;
+        rep.each_key = key.AsValue();
+        rep.each_value = each_value;
+        one(&rep);
+      }
+    }
+  }
+
+  /// Terraform's importState: ImportResourceState for `id`, then ReadResource of the object
+  /// it gave; that object (marked as the schema says), or nullopt after errors. The object
+  /// joins the prior state after the walk (FinishImports); `managed` (an object is already
+  /// recorded, `cairn import` only) is an error once the provider has answered, as
+  /// Terraform's.
+  std::optional<Value> ImportObject(const addrs::AbsResourceInstance& addr, const std::string& id,
+                                    const ProviderInfo& provider, const providers::Schema& schema,
+                                    bool managed, std::string* private_data) {
+    out_.imports.push_back({addr, id, false, {}, std::nullopt});
+    const size_t progress = out_.imports.size() - 1;
+    providers::ImportResourceStateRequest request;
+    request.type_name = addr.resource.type;
+    request.id = id;
+    providers::ImportResourceStateResponse resp = provider.provider->ImportResourceState(request);
+    AddProviderDiagnostics(resp.diagnostics, Range(), diags());
+    if (resp.diagnostics.HasErrors()) return std::nullopt;
+    if (resp.imported.empty()) {
+      diags().Error("Import returned no resources",
+                    fmt::format("While attempting to import with ID {}, the providerreturned no "
+                                "instance states.",
+                                id));
+      return std::nullopt;
+    }
+    out_.imports[progress].prepared = true;
+    for (const providers::ImportedResource& i : resp.imported) {
+      out_.imports[progress].types.push_back(i.type_name);
+    }
+    if (managed) {
+      diags().Error("Resource already managed by Terraform",
+                    fmt::format("Terraform is already managing a remote object for {}. To import "
+                                "to this address you must first remove the existing object from "
+                                "the state.",
+                                addr.ToString()));
+      return std::nullopt;
+    }
+    if (resp.imported.size() > 1) {
+      diags().Error("Multiple import states not supported",
+                    fmt::format("While attempting to import with ID {}, the provider returned "
+                                "multiple resource instance states. This is not currently "
+                                "supported.",
+                                id));
+      return std::nullopt;
+    }
+    const providers::ImportedResource& imported = resp.imported.front();
+    if (imported.type_name.empty()) {
+      diags().Error(fmt::format("import of {} didn't set type", addr.ToString()), "");
+      return std::nullopt;
+    }
+    if (imported.state.IsNull()) {
+      diags().Error("Import returned null resource",
+                    fmt::format("While attempting to import with ID {}, the providerreturned an "
+                                "instance with no state.",
+                                id));
+      return std::nullopt;
+    }
+    std::string read_id;
+    if (const Value* v = imported.state.type().IsObject() ? imported.state.Find("id") : nullptr;
+        v && v->IsKnown() && !v->IsNull() && v->type() == Type::String()) {
+      read_id = v->AsString();
+    }
+    out_.imports[progress].read_id = read_id;
+    providers::ReadResourceRequest read_request;
+    read_request.type_name = addr.resource.type;
+    read_request.current_state = imported.state;
+    read_request.private_data = imported.private_data;
+    providers::ReadResourceResponse read = provider.provider->ReadResource(read_request);
+    AddProviderDiagnostics(read.diagnostics, Range(), diags());
+    if (read.diagnostics.HasErrors()) return std::nullopt;
+    if (read.new_state.IsNull()) {
+      diags().Error("Cannot import non-existent remote object",
+                    fmt::format("While attempting to import an existing object to {}, the "
+                                "provider detected that no object exists with the given id. Only "
+                                "pre-existing objects can be imported; check that the id is "
+                                "correct and that it is associated with the provider's "
+                                "configured region or endpoint, or use \"terraform apply\" to "
+                                "create a new remote object for this resource.",
+                                GoQuote(addr.ToString())));
+      return std::nullopt;
+    }
+    TypedJsonEncodeResult enc = EncodeTypedJson(read.new_state, schema.block.ImpliedType());
+    if (!enc.ok()) {
+      diags().Error("Provider produced invalid object",
+                    fmt::format("Provider {} returned an object for {} that Cairn cannot record: "
+                                "{}.",
+                                GoQuote(provider.source), addr.ToString(), enc.error));
+      return std::nullopt;
+    }
+    Value marked = MarkSchemaSensitive(read.new_state, schema.block);
+    state::ObjectState obj;
+    obj.schema_version = static_cast<uint64_t>(schema.version);
+    obj.attributes_json = enc.json;
+    obj.sensitive_attributes_json = EncodePathsJson(SensitivePaths(marked));
+    obj.private_data = read.private_data;
+    imported_.push_back({addr, provider.config_addr, std::move(obj)});
+    *private_data = read.private_data;
+    return marked;
+  }
+
+  /// After the walk: the imported objects join the prior state (not during it: Refresh's
+  /// cache is keyed by the prior state's objects), and import targets the configuration does
+  /// not declare are Terraform's error.
+  void FinishImports() {
+    for (ImportedObject& i : imported_) {
+      out_.plan.prior_state.SetCurrent(i.addr, std::move(i.object), i.provider, "");
+    }
+    imported_.clear();
+    std::vector<addrs::AbsResourceInstance> missing;
+    for (const auto& [addr, target] : import_targets_) {
+      if (!HasResourceInstance(addr)) missing.push_back(addr);
+    }
+    std::sort(missing.begin(), missing.end());
+    for (const addrs::AbsResourceInstance& addr : missing) {
+      diags().Error("Configuration for import target does not exist",
+                    fmt::format("The configuration for the given import {} does not exist. All "
+                                "target instances must have an associated configuration to be "
+                                "imported.",
+                                addr.ToString()));
+    }
+  }
+
+  /// Apply's part of an import (the object an `import` block imported at plan time): when
+  /// the state does not hold it yet, the planned change's `before` is recorded as `prior`;
+  /// either way the hooks hear of the import.
+  void RecordImported(const addrs::AbsResourceInstance& addr, const providers::Schema& schema,
+                      std::optional<Value>& prior) {
+    auto it = change_index_.find(addr);
+    if (it == change_index_.end()) return;
+    const ResourceInstanceChange& c = applying_->changes[it->second];
+    if (!c.import_id || (c.action != Action::kNoOp && c.action != Action::kUpdate)) return;
+    if (!prior && !c.before.IsNull()) {
+      TypedJsonEncodeResult enc =
+          EncodeTypedJson(c.before.UnmarkedDeep(), schema.block.ImpliedType());
+      if (!enc.ok()) return;
+      state::ObjectState obj;
+      obj.schema_version = static_cast<uint64_t>(schema.version);
+      obj.attributes_json = enc.json;
+      obj.sensitive_attributes_json = EncodePathsJson(SensitivePaths(c.before));
+      obj.private_data = c.private_data;
+      applied_.SetCurrent(addr, std::move(obj), c.provider, "");
+      prior = c.before;
+    }
+    hooks_->Imported(addr, *c.import_id);
   }
 
   // ---- moved and removed blocks -------------------------------------------------------
@@ -2049,6 +2346,19 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   std::map<std::pair<const ModuleInstanceData*, const config::Check*>, std::string>
       failed_checks_;
   std::vector<CheckBlockResult> check_results_;  ///< of the last EvaluateChecks
+  /// Import blocks by the resource node they name; blocks naming no resource.
+  std::unordered_map<NodeId, std::vector<const config::Import*>> import_blocks_;
+  std::vector<const config::Import*> missing_import_blocks_;
+  std::unordered_set<NodeId> import_blocks_done_;  ///< node * 2 + validating
+  /// What is to be imported, by target instance (import blocks' once evaluated).
+  std::unordered_map<addrs::AbsResourceInstance, PendingImport, InstanceAddrHash>
+      import_targets_;
+  struct ImportedObject {
+    addrs::AbsResourceInstance addr;
+    std::string provider;
+    state::ObjectState object;
+  };
+  std::vector<ImportedObject> imported_;  ///< for the prior state, after the walk
   const Plan* applying_ = nullptr;
   ApplyHooks* hooks_ = nullptr;
   state::State applied_;

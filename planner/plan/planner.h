@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,24 @@ class ProviderResolver {
   }
 };
 
+/// An object to import: `cairn import ADDR ID`'s target, or one an `import` block names.
+struct ImportTarget {
+  addrs::AbsResourceInstance addr;
+  std::string id;
+};
+
+/// How far the import of one object got (Terraform's import hooks; the CLI prints its
+/// progress lines from these), in the order the plan imported them.
+struct ImportProgress {
+  addrs::AbsResourceInstance addr;
+  std::string id;  ///< the import ID
+  /// ImportResourceState succeeded; `types` are the type names of the objects it returned.
+  bool prepared = false;
+  std::vector<std::string> types;
+  /// ReadResource was asked for the imported object: its `id` attribute ("" without one).
+  std::optional<std::string> read_id;
+};
+
 struct PlanOptions {
   PlanMode mode = PlanMode::kNormal;
   bool refresh = true;
@@ -64,6 +83,11 @@ struct PlanOptions {
   std::chrono::system_clock::time_point plan_time;
   /// Concurrent ReadResource calls during refresh.
   int parallelism = 10;
+  /// `cairn import`'s targets (Terraform's legacy import walk): each is imported (import,
+  /// then read) and added to the plan's prior_state; an address that already has an object is
+  /// "Resource already managed by Terraform". Nothing is refreshed or planned, `import`
+  /// blocks are ignored.
+  std::vector<ImportTarget> legacy_imports;
 };
 
 struct PlanResult {
@@ -80,6 +104,9 @@ struct PlanResult {
   /// The prior objects in the order the walk reached them (dependencies first; objects
   /// without configuration last): the order Terraform's progress lines follow.
   std::vector<addrs::AbsResourceInstance> visit_order;
+  /// The imports the plan made (`import` blocks whose target had no object, or
+  /// PlanOptions::legacy_imports), in order; the imported objects are in plan.prior_state.
+  std::vector<ImportProgress> imports;
 };
 
 /// What apply reports as it goes (the CLI prints Terraform's progress lines from these).
@@ -95,6 +122,11 @@ class ApplyHooks {
   virtual void PostApply(const addrs::AbsResourceInstance& addr, Action action,
                          const Value& new_state, bool failed,
                          std::chrono::steady_clock::duration elapsed) = 0;
+  /// The object an `import` block imported with ID `id` was recorded in the state.
+  virtual void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) {
+    (void)addr;
+    (void)id;
+  }
 };
 
 struct ApplyResult {

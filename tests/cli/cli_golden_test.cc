@@ -172,6 +172,7 @@ INSTANTIATE_TEST_SUITE_P(Refresh, CliGoldenTest, ::testing::ValuesIn(Cases("refr
 INSTANTIATE_TEST_SUITE_P(Graph, CliGoldenTest, ::testing::ValuesIn(Cases("graph")), CaseName);
 INSTANTIATE_TEST_SUITE_P(ForceUnlock, CliGoldenTest, ::testing::ValuesIn(Cases("force_unlock")),
                          CaseName);
+INSTANTIATE_TEST_SUITE_P(Import, CliGoldenTest, ::testing::ValuesIn(Cases("import")), CaseName);
 
 }  // namespace
 }  // namespace cairn::testing

@@ -24,8 +24,6 @@ std::vector<std::string> Scenarios() {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(ScenarioRoot(), ec)) {
-    // `import` blocks are planned with #5's import support.
-    if (e.path().filename() == "import") continue;
     if (e.is_directory() && fs::exists(e.path() / "plan.txt")) {
       out.push_back(e.path().filename().string());
     }

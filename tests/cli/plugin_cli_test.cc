@@ -37,7 +37,6 @@ std::vector<std::string> Scenarios() {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(ScenarioRoot(), ec)) {
-    if (e.path().filename() == "import") continue;  // import blocks come with #5's import
     if (e.is_directory() && fs::exists(e.path() / "plan.txt")) {
       out.push_back(e.path().filename().string());
     }

@@ -35,10 +35,14 @@ WRAPPED = [
     # plan's next step without -out (the command it names is Cairn's too).
     "Note: You didn't use the -out option to save this plan, so Terraform can't guarantee "
     "to take exactly these actions if you run \"terraform apply\" now.",
+    # `import`'s success message.
+    "The resources that were imported are shown above. These resources are now in your "
+    "Terraform state and will henceforth be managed by Terraform.",
 ]
 
 # Lines Terraform prints unwrapped.
 LINES = [
+    "Planning failed. Terraform encountered an error while generating this plan.",
     "Terraform will perform the following actions:",
     "Terraform planned the following actions, but then encountered a problem:",
     "Note: Objects have changed outside of Terraform",

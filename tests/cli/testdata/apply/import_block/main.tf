@@ -1,0 +1,7 @@
+import {
+  to = terraform_data.i
+  id = "imported-id"
+}
+
+resource "terraform_data" "i" {
+}
