@@ -171,12 +171,14 @@ int RunImport(const Args& args, Streams& io) {
   plan_flags.no_color = io.no_color;
   plan_flags.refresh = false;  // only the imported object is read
   GoFlags flags;
-  std::string config_dir;
+  std::string config_dir, state_out, backup;
   bool ignore_remote_version = false;
   flags.Bool("input", &plan_flags.input);
   flags.Repeated("var", [&](const std::string& v) { plan_flags.vars.push_back({false, v}); });
   flags.Repeated("var-file", [&](const std::string& v) { plan_flags.vars.push_back({true, v}); });
   plan_flags.state.Register(flags);
+  flags.String("state-out", &state_out);
+  flags.String("backup", &backup);
   flags.String("parallelism", &plan_flags.parallelism);
   flags.String("config", &config_dir);
   flags.Bool("ignore-remote-version", &ignore_remote_version);
@@ -233,6 +235,13 @@ int RunImport(const Args& args, Streams& io) {
     return 1;
   }
 
+  // The local backend's legacy options: the state is written to -state-out (default: where
+  // it was read), its previous content kept at -backup (default: that path + ".backup"; "-"
+  // for none).
+  const std::string out_path = state_out.empty() ? plan_flags.state.state_path : state_out;
+  const std::string backup_path =
+      backup == "-" ? "" : backup.empty() ? out_path + ".backup" : backup;
+  if (state_out.empty()) plan_flags.state.backup_path = backup_path;
   io.diagnostics_blank_line = true;
   plan_flags.imports.push_back({*addr.addr, parsed.positional[1]});
   plan_flags.check_config = [&](const planner::ModuleTree& tree) {
@@ -253,7 +262,19 @@ int RunImport(const Args& args, Streams& io) {
     if (!resource || !object) continue;
     next.SetCurrent(p.addr, *object, resource->provider, "");
   }
-  Diagnostics written = op->store->Write(next);
+  Diagnostics written;
+  if (state_out.empty()) {
+    written = op->store->Write(next);
+  } else {
+    state::LocalStateStore out(out_path, backup_path);
+    written = LockState(out, plan_flags.state, "OperationTypeInvalid", io);
+    if (!written.HasErrors()) {
+      state::ReadStateResult previous = out.Read();
+      written = previous.diagnostics;
+      if (!written.HasErrors()) written = out.Write(next);
+      out.Unlock();
+    }
+  }
   if (written.HasErrors()) {
     PrintDiagnostics(written, op->root->sources, io, op->color);
     return 1;

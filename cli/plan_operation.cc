@@ -194,7 +194,8 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
 
   std::string state_path =
       flags.state.state_path.empty() ? "terraform.tfstate" : flags.state.state_path;
-  op->store = std::make_unique<state::LocalStateStore>(state_path);
+  op->store = std::make_unique<state::LocalStateStore>(
+      state_path, flags.state.backup_path.value_or(state_path + ".backup"));
   Diagnostics lock = LockState(*op->store, flags.state, lock_operation, io);
   if (lock.HasErrors()) {
     op->store.reset();  // not locked: nothing to release

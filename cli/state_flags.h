@@ -2,6 +2,7 @@
 /// The state-related flags `plan`, `apply` and `console` share (-state, -lock, -lock-timeout)
 /// and taking the lock as Terraform's commands do.
 
+#include <optional>
 #include <string>
 
 #include "cli/go_flags.h"
@@ -14,6 +15,9 @@ struct StateFlags {
   std::string state_path = "terraform.tfstate";
   bool lock = true;
   std::string lock_timeout = "0s";
+  /// Where the state file's previous content is kept on the first write: nullopt for
+  /// `<state_path>.backup`, "" for no backup (`import -backup=-`).
+  std::optional<std::string> backup_path;
 
   void Register(GoFlags& flags);
   /// Checks -lock-timeout; adds "Invalid lock timeout" style errors.

@@ -1805,7 +1805,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     request.type_name = addr.resource.type;
     request.id = id;
     providers::ImportResourceStateResponse resp = provider.provider->ImportResourceState(request);
-    AddProviderDiagnostics(resp.diagnostics, Range(), diags());
+    diags().Append(resp.diagnostics);  // sourceless, as Terraform reports them
     if (resp.diagnostics.HasErrors()) return std::nullopt;
     if (resp.imported.empty()) {
       diags().Error("Import returned no resources",
@@ -1857,7 +1857,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     read_request.current_state = imported.state;
     read_request.private_data = imported.private_data;
     providers::ReadResourceResponse read = provider.provider->ReadResource(read_request);
-    AddProviderDiagnostics(read.diagnostics, Range(), diags());
+    diags().Append(read.diagnostics);
     if (read.diagnostics.HasErrors()) return std::nullopt;
     if (read.new_state.IsNull()) {
       diags().Error("Cannot import non-existent remote object",
