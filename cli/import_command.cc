@@ -218,9 +218,10 @@ int RunImport(const Args& args, Streams& io) {
   }
   if (addr.addr->resource.mode != addrs::ResourceMode::kManaged) {
     Diagnostics d;
-    d.Error("A managed resource address is required. Importing into a data resource is not "
-            "allowed.",
-            "");
+    d.Error(
+        "A managed resource address is required. Importing into a data resource is not "
+        "allowed.",
+        "");
     ShowDiagnostics(d, io);
     return 1;
   }
@@ -239,8 +240,9 @@ int RunImport(const Args& args, Streams& io) {
   // it was read), its previous content kept at -backup (default: that path + ".backup"; "-"
   // for none).
   const std::string out_path = state_out.empty() ? plan_flags.state.state_path : state_out;
-  const std::string backup_path =
-      backup == "-" ? "" : backup.empty() ? out_path + ".backup" : backup;
+  const std::string backup_path = backup == "-"    ? ""
+                                  : backup.empty() ? out_path + ".backup"
+                                                   : backup;
   if (state_out.empty()) plan_flags.state.backup_path = backup_path;
   io.diagnostics_blank_line = true;
   plan_flags.imports.push_back({*addr.addr, parsed.positional[1]});

@@ -276,7 +276,8 @@ void PrintRefreshLines(const PlanOperation& op, Streams& io) {
   for (const addrs::AbsResourceInstance& addr : op.result.visit_order) {
     auto imported = imports.find(addr);
     if (imported != imports.end() && !op.json) {
-      std::string line = addr.ToString() + ": Preparing import... [id=" + imported->second->id + "]";
+      std::string line =
+          addr.ToString() + ": Preparing import... [id=" + imported->second->id + "]";
       io.out << (op.color ? "\x1b[0m\x1b[1m" + line + "\x1b[0m\n" : line + "\n");
     }
     if (!op.refreshed && imported == imports.end()) continue;

@@ -1689,6 +1689,15 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       if (!imp.to || !imp.id) continue;
       std::optional<ImportTo> to = ParseImportTo(*imp.to);
       if (!to) continue;
+      if (imp.provider && !to->module.empty()) {
+        diags().Error("Invalid import provider argument",
+                      "The provider argument can only be specified in import blocks that will "
+                      "generate configuration.\n\nUse the providers argument within the module "
+                      "block to configure providers for all resources within a module, "
+                      "including imported resources.",
+                      imp.provider->range);
+        continue;
+      }
       std::vector<std::string> path;
       for (const addrs::ModuleInstanceStep& step : to->module) path.push_back(step.name);
       StaticModule* m = StaticAt(path);
@@ -1701,11 +1710,34 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
         missing_import_blocks_.push_back(&imp);
         continue;
       }
+      if (imp.provider &&
+          !ImportProviderAgrees(*imp.provider, m->module->resources[nodes_[node].index])) {
+        diags().Error("Invalid import provider argument",
+                      "The provider argument can only be specified in import blocks that will "
+                      "generate configuration.\n\nUse the provider argument in the target "
+                      "resource block to configure the provider for a resource with explicit "
+                      "provider configuration.",
+                      imp.provider->range);
+        continue;
+      }
       import_blocks_[node].push_back(&imp);
       AddRefEdges(*root_, node, imp.id);
       AddRefEdges(*root_, node, imp.for_each);
       AddRefEdges(*root_, node, to->key_expr);
     }
+  }
+
+  /// Whether an import block's `provider` (`name` or `name.alias`) is the provider
+  /// configuration its target resource names (Terraform allows it only then).
+  static bool ImportProviderAgrees(const ast::Expr& provider, const config::Resource& r) {
+    if (provider.kind != ast::ExprKind::kScopeTraversal || !r.provider) return false;
+    std::string alias;
+    if (provider.steps.size() == 1 && provider.steps[0].kind == ast::TraversalStep::Kind::kAttr) {
+      alias = provider.steps[0].name;
+    } else if (!provider.steps.empty()) {
+      return false;
+    }
+    return provider.root_name == r.provider->name && alias == r.provider->alias;
   }
 
   /// Terraform's error for import blocks whose `to` names no resource of the configuration.

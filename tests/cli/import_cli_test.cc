@@ -59,9 +59,10 @@ TEST(ImportCliTest, ExpectsTwoArguments) {
 
 TEST(ImportCliTest, StateOutAndBackup) {
   ScratchDir work;
-  work.Write("main.tf", "resource \"terraform_data\" \"x\" {}\nresource \"terraform_data\" \"y\" {}\n");
-  CliResult r = RunCairn(work.path(), {"import", "-no-color", "-state=a.tfstate",
-                                       "terraform_data.x", "abc"});
+  work.Write("main.tf",
+             "resource \"terraform_data\" \"x\" {}\nresource \"terraform_data\" \"y\" {}\n");
+  CliResult r =
+      RunCairn(work.path(), {"import", "-no-color", "-state=a.tfstate", "terraform_data.x", "abc"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, kImported);
   // -state-out: read from a.tfstate, written to b.tfstate; a.tfstate stays as it was.
@@ -73,15 +74,16 @@ TEST(ImportCliTest, StateOutAndBackup) {
   r = RunCairn(work.path(), {"state", "list", "-state=b.tfstate"});
   EXPECT_EQ(r.out, "terraform_data.x\nterraform_data.y\n");
   // -backup names the copy of what was overwritten; "-" keeps none.
-  r = RunCairn(work.path(), {"import", "-no-color", "-state=a.tfstate", "-backup=bk",
-                             "terraform_data.y", "yy"});
+  r = RunCairn(work.path(),
+               {"import", "-no-color", "-state=a.tfstate", "-backup=bk", "terraform_data.y", "yy"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(work.Read("bk"), a);
   EXPECT_FALSE(fs::exists(work.path() / "a.tfstate.backup"));
-  work.Write("main.tf", "resource \"terraform_data\" \"x\" {}\nresource \"terraform_data\" \"y\" {}\n"
-                        "resource \"terraform_data\" \"z\" {}\n");
-  r = RunCairn(work.path(), {"import", "-no-color", "-state=a.tfstate", "-backup=-",
-                             "terraform_data.z", "zz"});
+  work.Write("main.tf",
+             "resource \"terraform_data\" \"x\" {}\nresource \"terraform_data\" \"y\" {}\n"
+             "resource \"terraform_data\" \"z\" {}\n");
+  r = RunCairn(work.path(),
+               {"import", "-no-color", "-state=a.tfstate", "-backup=-", "terraform_data.z", "zz"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(work.path() / "a.tfstate.backup"));
   r = RunCairn(work.path(), {"state", "list", "-state=a.tfstate"});
@@ -105,13 +107,14 @@ TEST(ImportCliTest, TheTerraformProviderPluginImportsAsTheBuiltInOne) {
     EXPECT_EQ(p.exit_code, b.exit_code);
   }
   CliResult r = RunCairn(plugin.path(), {"state", "show", "-no-color", "terraform_data.x"});
-  EXPECT_EQ(r.out, "# terraform_data.x:\nresource \"terraform_data\" \"x\" {\n    id = \"abc\"\n}\n");
+  EXPECT_EQ(r.out,
+            "# terraform_data.x:\nresource \"terraform_data\" \"x\" {\n    id = \"abc\"\n}\n");
 }
 
 TEST(ImportCliTest, TestProviderThroughItsPlugin) {
   ScratchDir work;
-  work.Write("main.tf", std::string(kTestProvider) +
-                            "resource \"test_object\" \"a\" {\n  name = \"a\"\n}\n");
+  work.Write("main.tf",
+             std::string(kTestProvider) + "resource \"test_object\" \"a\" {\n  name = \"a\"\n}\n");
   InstallPlugin(work, "cairn-provider-test", CAIRN_TEST_PLUGIN);
   CliResult r = RunCairn(work.path(), {"import", "-no-color", "test_object.a", "nope"});
   EXPECT_EQ(r.exit_code, 1);
@@ -143,13 +146,17 @@ TEST(ImportCliTest, ShowJsonOfAPlanWithAnImportBlock) {
   r = RunCairn(work.path(), {"show", "-json", "p.bin"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Terraform's resource change and prior state (terraform 1.11's show -json, unindented).
-  EXPECT_NE(r.out.find(R"("change":{"actions":["update"],"before":{"id":"imported-id","input":null,"output":null,"triggers_replace":null},"after":{"id":"imported-id","input":"hello","triggers_replace":null},"after_unknown":{"output":true},"before_sensitive":{},"after_sensitive":{},"importing":{"id":"imported-id"}})"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          R"("change":{"actions":["update"],"before":{"id":"imported-id","input":null,"output":null,"triggers_replace":null},"after":{"id":"imported-id","input":"hello","triggers_replace":null},"after_unknown":{"output":true},"before_sensitive":{},"after_sensitive":{},"importing":{"id":"imported-id"}})"),
+      std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find(R"("prior_state":{"format_version":"1.0","terraform_version":)"),
             std::string::npos);
-  EXPECT_NE(r.out.find(R"("values":{"id":"imported-id","input":null,"output":null,"triggers_replace":null})"),
-            std::string::npos);
+  EXPECT_NE(
+      r.out.find(
+          R"("values":{"id":"imported-id","input":null,"output":null,"triggers_replace":null})"),
+      std::string::npos);
   // Nothing is recorded until apply.
   EXPECT_EQ(work.Read("terraform.tfstate"), "");
 }

@@ -221,6 +221,46 @@ import {
   EXPECT_TRUE(p.imports.empty());
 }
 
+TEST_F(ImportsTest, ImportBlockProviderMustBeTheResources) {
+  Write("main.tf", R"(
+provider "test" {
+  alias = "x"
+}
+resource "test_object" "a" {
+  provider = test.x
+  name     = "a"
+}
+import {
+  to       = test_object.a
+  id       = "test-a"
+  provider = test.x
+}
+)");
+  PlanResult p = PlanConfig({});
+  ASSERT_FALSE(p.diagnostics.HasErrors()) << Summaries(p.diagnostics);
+  ASSERT_EQ(p.plan.changes.size(), 1u);
+  EXPECT_EQ(p.plan.changes[0].import_id, "test-a");
+  EXPECT_EQ(p.plan.changes[0].provider, "provider[\"cairn.dev/test/test\"].x");
+
+  Write("main.tf", R"(
+resource "test_object" "a" {
+  name = "a"
+}
+import {
+  to       = test_object.a
+  id       = "test-a"
+  provider = test
+}
+)");
+  p = PlanConfig({});
+  EXPECT_EQ(Summaries(p.diagnostics),
+            "error: Invalid import provider argument: The provider argument can only be "
+            "specified in import blocks that will generate configuration.\n\nUse the provider "
+            "argument in the target resource block to configure the provider for a resource "
+            "with explicit provider configuration.\n");
+  EXPECT_TRUE(p.validation_failed);
+}
+
 TEST(ParseImportToTest, StaticAndDynamicKeys) {
   syntax::ParseResult parsed = syntax::ParseFile(
       "x = module.m[\"k\"].test_object.a[2]\ny = test_object.b[each.key]\n", "a.tf");
