@@ -91,8 +91,11 @@ class ProgressHooks : public planner::ApplyHooks {
   }
 
   void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) override {
-    Line(addr, "Importing... [id=" + id + "]");
-    Line(addr, "Import complete [id=" + id + "]");
+    for (const char* what : {": Importing... [id=", ": Import complete [id="}) {
+      std::string line = addr.ToString() + what + id + "]";
+      io_.out << (color_ ? "\x1b[0m\x1b[1m" + line + "\x1b[0m\n" : line + "\n");
+    }
+    io_.out.flush();
   }
 
  private:
