@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -55,6 +56,21 @@ TEST(ImportCliTest, ExpectsTwoArguments) {
             0u)
       << r.err;
   EXPECT_EQ(work.Read("terraform.tfstate"), "");
+}
+
+TEST(ImportCliTest, NeedsConfigurationFiles) {
+  ScratchDir work;
+  CliResult r = RunCairn(work.path(), {"import", "-no-color", "terraform_data.x", "abc"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  // Terraform names the directory by its absolute path (so where the detail wraps varies).
+  const std::string dir = fs::canonical(work.path()).string();
+  std::string unwrapped = r.err;
+  std::replace(unwrapped.begin(), unwrapped.end(), '\n', ' ');
+  EXPECT_EQ(unwrapped, " Error: No Terraform configuration files  The directory " + dir +
+                           " does not contain any Terraform configuration files (.tf or "
+                           ".tf.json). To specify a different configuration directory, use the "
+                           "-config=\"...\" command line option.  ");
 }
 
 TEST(ImportCliTest, StateOutAndBackup) {
