@@ -85,8 +85,10 @@ std::string SortRefreshRuns(const std::string& text) {
     lines.push_back(text.substr(start, end - start));
     start = end;
   }
+  // Objects imported while planning ("Preparing import..." before their refresh) too.
   auto refreshing = [](const std::string& l) {
-    return l.find(": Refreshing state...") != std::string::npos;
+    return l.find(": Refreshing state...") != std::string::npos ||
+           l.find(": Preparing import...") != std::string::npos;
   };
   for (size_t i = 0; i < lines.size();) {
     size_t j = i;
