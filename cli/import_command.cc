@@ -2,7 +2,9 @@
 /// declare the resource (and the instance); the planner's legacy import walk
 /// (planner::PlanOptions::legacy_imports) configures the resource's provider, imports the
 /// object (ImportResourceState, then ReadResource) and nothing else; the object is recorded
-/// in the state as it was read, under the state lock.
+/// in the state as it was read, under the state lock. The configuration comes from -config
+/// (default: the working directory; its files are named relative to it, where Terraform
+/// names them by absolute paths).
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -198,15 +200,9 @@ int RunImport(const Args& args, Streams& io) {
     io.err << "The import command expects two arguments.\n" << help;
     return 1;
   }
-  if (!config_dir.empty() && std::filesystem::path(config_dir).lexically_normal() != "." &&
-      std::filesystem::path(config_dir) != std::filesystem::current_path()) {
-    Diagnostics d;
-    d.Error("Unsupported -config directory",
-            "Cairn imports with the configuration of the current directory only; use the "
-            "global -chdir option to import in another directory.");
-    ShowDiagnostics(d, io);
-    return 1;
-  }
+  // Terraform's default -config is the working directory's absolute path.
+  plan_flags.config_dir = config_dir.empty() ? "." : config_dir;
+  if (config_dir.empty()) config_dir = std::filesystem::current_path().string();
 
   const std::string& text = parsed.positional[0];
   addrs::ParseAddrResult<addrs::AbsResourceInstance> addr =
@@ -225,13 +221,13 @@ int RunImport(const Args& args, Streams& io) {
     ShowDiagnostics(d, io);
     return 1;
   }
-  if (!HasConfigFiles(".")) {
+  if (!HasConfigFiles(plan_flags.config_dir)) {
     Diagnostics d;
     d.Error("No Terraform configuration files",
             fmt::format("The directory {} does not contain any Terraform configuration files "
                         "(.tf or .tf.json). To specify a different configuration directory, use "
                         "the -config=\"...\" command line option.",
-                        std::filesystem::current_path().string()));
+                        config_dir));
     ShowDiagnostics(d, io);
     return 1;
   }

@@ -176,7 +176,7 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
   }
   // Terraform asks for missing required variables only on a terminal and with -input=true.
   const bool ask = flags.input && io.in_tty && !flags.json;
-  op->root = LoadRootModule(".", flags.vars, /*unset_as_unknown=*/false, ask ? &io : nullptr,
+  op->root = LoadRootModule(flags.config_dir, flags.vars, /*unset_as_unknown=*/false, ask ? &io : nullptr,
                             io.OutColor() && !flags.no_color);
   RootModule& root = *op->root;
   if (root.loaded.diagnostics.HasErrors()) {

@@ -49,6 +49,8 @@ struct PlanFlags {
   /// The positional arguments (at most `max_positional` of ParseArguments).
   std::vector<std::string> positional;
 
+  /// The configuration directory (`import -config`; the state stays in the current one).
+  std::string config_dir = ".";
   /// `cairn import`'s targets (planner::PlanOptions::legacy_imports).
   std::vector<planner::ImportTarget> imports;
   /// When set, called with the loaded configuration before the state is locked: false stops

@@ -73,6 +73,31 @@ TEST(ImportCliTest, NeedsConfigurationFiles) {
                            "-config=\"...\" command line option.  ");
 }
 
+TEST(ImportCliTest, ConfigurationFromAnotherDirectory) {
+  ScratchDir work;
+  work.Write("sub/main.tf",
+             "variable \"n\" {\n  type = number\n}\nresource \"terraform_data\" \"x\" {}\n");
+  CliResult r =
+      RunCairn(work.path(), {"import", "-no-color", "-config=sub", "terraform_data.x", "abc"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "\nError: No value for required variable\n\n  on sub/main.tf line 1:\n   1: "
+            "variable \"n\" {\n\nThe root module input variable \"n\" is not set, and has no "
+            "default value. Use\na -var or -var-file command line argument to provide a value "
+            "for this\nvariable.\n\n");
+  r = RunCairn(work.path(),
+               {"import", "-no-color", "-config=sub", "-var", "n=1", "terraform_data.x", "abc"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // The state is the working directory's.
+  EXPECT_NE(work.Read("terraform.tfstate"), "");
+  EXPECT_FALSE(fs::exists(work.path() / "sub" / "terraform.tfstate"));
+  r = RunCairn(work.path(), {"import", "-no-color", "-config=nosuch", "terraform_data.x", "abc"});
+  EXPECT_EQ(r.err,
+            "\nError: No Terraform configuration files\n\nThe directory nosuch does not contain "
+            "any Terraform configuration files (.tf\nor .tf.json). To specify a different "
+            "configuration directory, use the\n-config=\"...\" command line option.\n\n");
+}
+
 TEST(ImportCliTest, StateOutAndBackup) {
   ScratchDir work;
   work.Write("main.tf",
