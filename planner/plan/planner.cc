@@ -323,12 +323,12 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     m->dir = std::move(dir);
     const config::Module& mod = *m->module;
     if (parent) m->expand_node = Add(NodeKind::kModuleExpand, parent, FindCallIndex(*parent, call));
-    for (const config::Import& imp : parent ? mod.imports : std::vector<config::Import>()) {
+    for (size_t i = 0; parent && i < mod.imports.size(); ++i) {
       diags().Error("Invalid import configuration",
                     fmt::format("An import block was detected in \"{}\". Import blocks are only "
                                 "allowed in the root module.",
                                 m->name),
-                    imp.decl_range);
+                    mod.imports[i].decl_range);
     }
     m->variable_nodes.Reserve(mod.variables.size());
     for (size_t i = 0; i < mod.variables.size(); ++i) {
@@ -1201,7 +1201,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     std::string private_data;
     std::optional<Value> prior = PriorObject(addr, schema, &tainted, &private_data);
     std::optional<std::string> import_id;
-    if (auto t = import_targets_.find(addr);
+    if (auto t = import_targets_.empty() ? import_targets_.end() : import_targets_.find(addr);
         t != import_targets_.end() && InstanceSelected(addr, n) &&
         (!options_.legacy_imports.empty() ||
          (!prior && options_.mode == PlanMode::kNormal))) {
@@ -1764,6 +1764,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   /// validating only the ID is checked (unknown values allowed); planning records the
   /// targets in import_targets_.
   void EvaluateImportBlocks(NodeId n) {
+    if (import_blocks_.empty()) return;
     auto blocks = import_blocks_.find(n);
     if (blocks == import_blocks_.end()) return;
     if (!import_blocks_done_.insert(n * 2 + (validating_ ? 1 : 0)).second) return;
@@ -1948,6 +1949,12 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   /// either way the hooks hear of the import.
   void RecordImported(const addrs::AbsResourceInstance& addr, const providers::Schema& schema,
                       std::optional<Value>& prior) {
+    if (!applying_imports_) {
+      applying_imports_ = std::any_of(
+          applying_->changes.begin(), applying_->changes.end(),
+          [](const ResourceInstanceChange& c) { return c.import_id.has_value(); });
+    }
+    if (!*applying_imports_) return;
     auto it = change_index_.find(addr);
     if (it == change_index_.end()) return;
     const ResourceInstanceChange& c = applying_->changes[it->second];
@@ -2391,6 +2398,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     state::ObjectState object;
   };
   std::vector<ImportedObject> imported_;  ///< for the prior state, after the walk
+  std::optional<bool> applying_imports_;  ///< the plan being applied imports something
   const Plan* applying_ = nullptr;
   ApplyHooks* hooks_ = nullptr;
   state::State applied_;
