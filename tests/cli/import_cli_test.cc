@@ -177,6 +177,42 @@ TEST(ImportCliTest, TestProviderThroughItsPlugin) {
   EXPECT_NE(r.out.find("No changes."), std::string::npos) << r.out;
 }
 
+TEST(ImportCliTest, AliasedProviderConfiguration) {
+  ScratchDir work;
+  work.Write("main.tf", std::string(kTestProvider) + R"(
+provider "test" {
+  alias = "x"
+  label = "L"
+}
+resource "test_object" "a" {
+  provider = test.x
+  name     = "a"
+}
+)");
+  InstallPlugin(work, "cairn-provider-test", CAIRN_TEST_PLUGIN);
+  CliResult r = RunCairn(work.path(), {"import", "-no-color", "test_object.a", "test-a"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(
+      work.Read("terraform.tfstate").find(R"("provider": "provider[\"cairn.dev/test/test\"].x")"),
+      std::string::npos)
+      << work.Read("terraform.tfstate");
+  // A provider configuration the provider rejects stops the import before it starts.
+  work.Write("main.tf", std::string(kTestProvider) + R"(
+provider "test" {
+  alias = "x"
+  label = "invalid"
+}
+resource "test_object" "b" {
+  provider = test.x
+  name     = "b"
+}
+)");
+  r = RunCairn(work.path(), {"import", "-no-color", "test_object.b", "test-b"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("Error: Invalid provider configuration"), std::string::npos) << r.err;
+}
+
 TEST(ImportCliTest, ShowJsonOfAPlanWithAnImportBlock) {
   ScratchDir work;
   work.Write("main.tf",
