@@ -7,6 +7,7 @@
 
 #include "lang/base/convert.h"
 #include "lang/config/body_schema.h"
+#include "lang/config/provisioner.h"
 #include "lang/config/static_value.h"
 #include "lang/config/type_constraint.h"
 
@@ -881,24 +882,8 @@ void DecodeReplaceTriggeredBy(const ast::Expr& expr, Diagnostics& diags) {
 
 void DecodeProvisioner(const ast::Block& block, Resource& r, Diagnostics& diags) {
   BodyContent c = PartialContent(block, ProvisionerBlockSchema(), diags);
-  if (const ast::Attribute* a = c.Find("when")) {
-    std::string_view kw = ExprAsKeyword(*a->expr);
-    if (kw != "create" && kw != "destroy") {
-      diags.Error("Invalid \"when\" keyword",
-                  "The \"when\" argument requires one of the following keywords: create or "
-                  "destroy.",
-                  a->expr->range);
-    }
-  }
-  if (const ast::Attribute* a = c.Find("on_failure")) {
-    std::string_view kw = ExprAsKeyword(*a->expr);
-    if (kw != "continue" && kw != "fail") {
-      diags.Error("Invalid \"on_failure\" keyword",
-                  "The \"on_failure\" argument requires one of the following keywords: continue "
-                  "or fail.",
-                  a->expr->range);
-    }
-  }
+  if (CheckRemovedProvisioner(block, diags)) return;
+  DecodeProvisionerKeywords(block, diags);
   const ast::Block* seen_connection = nullptr;
   for (const ast::Block* b : c.blocks) {
     if (b->type == "connection") {
@@ -1038,6 +1023,16 @@ void DecodeResourceLike(const ast::Block& block, ResourceMode mode, bool overrid
                               "future version.",
                               b->type),
                   b->type_range);
+    }
+  }
+  // A destroy-time provisioner uses the resource's connection block too.
+  if (r.connection) {
+    for (const Provisioner& p : r.provisioners) {
+      Diagnostics ignored;  // reported when the provisioner was decoded
+      if (DecodeProvisionerKeywords(*p.block, ignored).when_destroy) {
+        CheckDestroyProvisionerRefs(*r.connection->body, diags);
+        break;
+      }
     }
   }
 }

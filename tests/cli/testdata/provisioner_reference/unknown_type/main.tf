@@ -1,0 +1,7 @@
+resource "terraform_data" "a" {
+  provisioner "foo" {}
+  provisioner "local-exec" {
+    command = "echo x"
+  }
+  provisioner "bar" {}
+}
