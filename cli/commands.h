@@ -65,6 +65,13 @@ int RunStatePull(const Args& args, Streams& io);
 int RunStatePush(const Args& args, Streams& io);
 /// `force-unlock [-force] LOCK_ID`: Terraform's refusal for local state.
 int RunForceUnlock(const Args& args, Streams& io);
+/// `taint [options] ADDRESS`: marks a resource instance's current object as tainted.
+int RunTaint(const Args& args, Streams& io);
+/// `untaint [options] ADDRESS`: marks a tainted resource instance's object as ready again.
+int RunUntaint(const Args& args, Streams& io);
+/// `init [options]`: finds the providers the configuration requires (built in or installed
+/// plugins, never downloaded) and records the plugins in `.cairn.lock.hcl`.
+int RunInit(const Args& args, Streams& io);
 
 /// `import [options] ADDR ID`: imports an existing object into the state (Terraform's exit
 /// codes: 0, 1 on any error).

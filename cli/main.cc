@@ -39,6 +39,9 @@ const std::map<std::string, Command>& Commands() {
       {"state", {RunState, "Advanced state management", false}},
       {"validate", {RunValidate, "Check whether the configuration is valid", true}},
       {"version", {RunVersion, "Show the current Cairn version", false}},
+      {"taint", {RunTaint, "Mark a resource instance as not fully functional", false}},
+      {"untaint", {RunUntaint, "Remove the 'tainted' state from a resource instance", false}},
+      {"init", {RunInit, "Prepare your working directory for other commands", true}},
   };
   return commands;
 }

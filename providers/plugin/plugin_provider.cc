@@ -101,6 +101,10 @@ void PluginProvider::Start() {
       name && name->IsKnown() && !name->IsNull() && name->type().IsString()) {
     plugin_name_ = name->AsString();
   }
+  if (const Value* v = JsonField(init.result, "version");
+      v && v->IsKnown() && !v->IsNull() && v->type().IsString()) {
+    plugin_version_ = v->AsString();
+  }
   CallResult schema = Call(kGetProviderSchema, Value::Object({}), "", options_.start_timeout);
   if (!schema.ok()) {
     start_diagnostics_ = std::move(schema.diagnostics);

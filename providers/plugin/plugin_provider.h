@@ -69,6 +69,8 @@ class PluginProvider final : public Provider {
   pid_t pid() const { return child_.pid; }
   /// What the plugin said about itself in `initialize` ("name", "version"; may be empty).
   const std::string& plugin_name() const { return plugin_name_; }
+  /// The version the plugin gave in `initialize` (may be empty).
+  const std::string& plugin_version() const { return plugin_version_; }
 
   const ProviderSchema& GetProviderSchema() override;
   Diagnostics ValidateResourceConfig(const ValidateResourceConfigRequest& request) override;
@@ -127,6 +129,7 @@ class PluginProvider final : public Provider {
   ChildProcess child_;
   ProviderSchema schema_;
   Diagnostics start_diagnostics_;
+  std::string plugin_version_;
   std::string plugin_name_;
 
   std::mutex write_mu_;  ///< one frame at a time on the plugin's stdin

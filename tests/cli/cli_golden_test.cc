@@ -50,6 +50,11 @@ std::vector<std::string> SplitCommandLine(const std::string& line) {
 /// Terraform's text as Cairn prints it: only the name of the program to run for help differs,
 /// and a command's help text (it starts with "Usage: terraform ") names Cairn throughout.
 std::string AsCairn(std::string text) {
+  // A usage error prints a line or two, then the help text (taint, untaint).
+  if (size_t usage = text.find("\nUsage: terraform "); usage != std::string::npos &&
+                                                        text.rfind("Usage: terraform ", 0) != 0) {
+    return text.substr(0, usage + 1) + AsCairn(text.substr(usage + 1));
+  }
   if (text.rfind("Usage: terraform ", 0) == 0) {
     std::string out;
     for (size_t i = 0; i < text.size();) {
@@ -175,6 +180,8 @@ INSTANTIATE_TEST_SUITE_P(Graph, CliGoldenTest, ::testing::ValuesIn(Cases("graph"
 INSTANTIATE_TEST_SUITE_P(ForceUnlock, CliGoldenTest, ::testing::ValuesIn(Cases("force_unlock")),
                          CaseName);
 INSTANTIATE_TEST_SUITE_P(Import, CliGoldenTest, ::testing::ValuesIn(Cases("import")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Taint, CliGoldenTest, ::testing::ValuesIn(Cases("taint")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Init, CliGoldenTest, ::testing::ValuesIn(Cases("init")), CaseName);
 
 }  // namespace
 }  // namespace cairn::testing

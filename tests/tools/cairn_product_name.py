@@ -77,6 +77,18 @@ def wrap(text, width=WIDTH):
     return "\n".join(out)
 
 
+# Literal paragraphs (hard line breaks in Terraform's source): Cairn keeps the breaks.
+LITERAL = [
+    # init's success message and its line about built-in providers.
+    "Terraform has been successfully initialized!",
+    "You may now begin working with Terraform. Try running \"terraform plan\" to see\n"
+    "any changes that are required for your infrastructure. All Terraform commands\n"
+    "should now work.",
+    "If you ever set or change modules or backend configuration for Terraform,\n",
+    " is built in to Terraform\n",
+]
+
+
 def cairn_name(text):
     return text.replace("Terraform", "Cairn").replace('"terraform apply"', '"cairn apply"')
 
@@ -86,6 +98,9 @@ def to_cairn(text):
         text = text.replace(wrap(para), wrap(cairn_name(para)))
     for line in LINES:
         text = text.replace(line, line.replace("Terraform", "Cairn"))
+    for block in LITERAL:
+        text = text.replace(block, block.replace("Terraform", "Cairn").replace(
+            '"terraform plan"', '"cairn plan"'))
     for line in COMMAND_LINES:
         text = text.replace(line, line.replace("terraform", "cairn"))
     return text

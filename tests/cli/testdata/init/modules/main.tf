@@ -1,0 +1,8 @@
+module "m" {
+  source = "./mod"
+}
+
+module "n" {
+  source = "./inner"
+  count  = 2
+}

@@ -1,0 +1,5 @@
+module "inner" {
+  source = "../inner/"
+}
+
+resource "terraform_data" "b" {}
