@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "cli/apply_run.h"
 #include "cli/commands.h"
 #include "cli/outputs_view.h"
 #include "cli/plan_operation.h"
@@ -60,64 +61,6 @@ Options:
 }  // namespace
 
 namespace {
-
-/// Terraform's per-resource progress lines.
-class ProgressHooks : public planner::ApplyHooks {
- public:
-  ProgressHooks(Streams& io, bool color) : io_(io), color_(color) {}
-
-  void PreApply(const addrs::AbsResourceInstance& addr, planner::Action action,
-                const Value& prior) override {
-    std::string id = IdOf(prior);
-    std::string verb = action == planner::Action::kCreate   ? "Creating..."
-                       : action == planner::Action::kUpdate ? "Modifying..."
-                                                            : "Destroying...";
-    Line(addr, verb + (action == planner::Action::kCreate || id.empty() ? "" : " [id=" + id + "]"));
-  }
-
-  void PostApply(const addrs::AbsResourceInstance& addr, planner::Action action,
-                 const Value& new_state, bool failed,
-                 std::chrono::steady_clock::duration elapsed) override {
-    if (failed) return;
-    long secs = static_cast<long>(
-        std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
-    std::string id = IdOf(new_state);
-    std::string what = action == planner::Action::kCreate   ? "Creation complete"
-                       : action == planner::Action::kUpdate ? "Modifications complete"
-                                                            : "Destruction complete";
-    Line(addr, fmt::format("{} after {}s{}", what, secs,
-                           id.empty() || action == planner::Action::kDelete ? ""
-                                                                             : " [id=" + id + "]"));
-  }
-
-  void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) override {
-    for (const char* what : {": Importing... [id=", ": Import complete [id="}) {
-      std::string line = addr.ToString() + what + id + "]";
-      io_.out << (color_ ? "\x1b[0m\x1b[1m" + line + "\x1b[0m\n" : line + "\n");
-    }
-    io_.out.flush();
-  }
-
- private:
-  static std::string IdOf(const Value& v) {
-    if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) return "";
-    const Value* id = v.Find("id");
-    if (!id || !id->IsKnown() || id->IsNull() || id->type() != Type::String()) return "";
-    return id->UnmarkedDeep().AsString();
-  }
-
-  void Line(const addrs::AbsResourceInstance& addr, const std::string& text) {
-    if (color_) {
-      io_.out << "\x1b[0m\x1b[1m" << addr.ToString() << ": " << text << "\x1b[0m\x1b[0m\n";
-    } else {
-      io_.out << addr.ToString() << ": " << text << "\n";
-    }
-    io_.out.flush();
-  }
-
-  Streams& io_;
-  bool color_;
-};
 
 struct ChangeCounts {
   int added = 0, changed = 0, destroyed = 0;
@@ -219,32 +162,50 @@ int ApplySavedPlan(const PlanFlags& flags, Streams& io) {
     v.source = planner::InputSource::kCommandLine;
     inputs[name] = v;
   }
+  Diagnostics parallel;
+  const int parallelism = ParseParallelism(flags.parallelism, parallel);
+  if (parallel.HasErrors()) {
+    PrintDiagnostics(parallel, root->sources, io, color);
+    return 1;
+  }
   InstalledProviderResolver providers;
   ProgressHooks hooks(io, color);
-  planner::ApplyResult applied =
-      planner::ApplyPlan(*tree.tree, saved.plan, inputs, providers, hooks);
-  // The saved plan's prior state carries the lineage and serial the store compares with.
-  Diagnostics written = store.Write(applied.state);
-  Diagnostics all = applied.diagnostics;
-  all.Append(written);
+  ApplyRunResult run = RunApplyEngine(*tree.tree, saved.plan, inputs, providers, hooks, store,
+                                      parallelism, io);
+  hooks.ClearStatus();
+  Diagnostics all = run.applied.diagnostics;
+  all.Append(run.recorded);
   if (!all.empty()) PrintDiagnostics(all, root->sources, io, color);
   if (all.HasErrors()) return 1;
-  PrintSummary(saved.plan, applied.state, io);
+  PrintSummary(saved.plan, run.applied.state, io);
   return 0;
 }
 
-}  // namespace
+constexpr const char* kDestroyHelp = R"(Usage: cairn [global options] destroy [options]
 
-int RunApply(const Args& args, Streams& io) {
+  Destroy Cairn-managed infrastructure.
+
+  This command is a convenience alias for:
+      cairn apply -destroy
+
+  This command also accepts many of the plan-customization options accepted by
+  the cairn plan command. For more information on those options, run:
+      cairn plan -help
+)";
+
+/// `apply` and `destroy` (`apply -destroy` that says "Destroy complete!").
+int RunApplyCommand(const Args& args, Streams& io, bool destroy_command) {
   PlanFlags plan_flags;
   bool auto_approve = false;
   GoFlags flags;
   plan_flags.Register(flags);
   flags.Bool("auto-approve", &auto_approve);
-  if (std::optional<int> stop =
-          plan_flags.ParseArguments(args, flags, "apply", kApplyHelp, io, 1)) {
+  if (std::optional<int> stop = plan_flags.ParseArguments(
+          args, flags, destroy_command ? "destroy" : "apply",
+          destroy_command ? kDestroyHelp : kApplyHelp, io, destroy_command ? 0 : 1)) {
     return *stop;
   }
+  if (destroy_command) plan_flags.destroy = true;
   if (!plan_flags.positional.empty()) return ApplySavedPlan(plan_flags, io);
   std::unique_ptr<PlanOperation> op =
       RunPlanOperation(plan_flags, "OperationTypeApply", false, io, /*keep_warnings=*/true);
@@ -296,20 +257,33 @@ int RunApply(const Args& args, Streams& io) {
 
   RootModule& root = *op->root;
   ProgressHooks hooks(io, op->color);
-  planner::ApplyResult applied =
-      planner::ApplyPlan(*op->tree, plan, root.inputs.values, op->providers, hooks);
-  // Whatever happened, what was done is recorded.
-  Diagnostics written = op->store->Write(applied.state);
+  Diagnostics parallel;  // checked by the plan already
+  const int parallelism = ParseParallelism(plan_flags.parallelism, parallel);
+  // Whatever happens, what was done is recorded.
+  ApplyRunResult run = RunApplyEngine(*op->tree, plan, root.inputs.values, op->providers, hooks,
+                                      *op->store, parallelism, io);
+  hooks.ClearStatus();
   // Without a prompt the plan's warnings come with apply's; check blocks' are left out, as
   // the checks ran again after applying.
   Diagnostics all;
   if (!changes || auto_approve) all = op->warnings;
-  all.Append(applied.diagnostics);
-  all.Append(written);
+  all.Append(run.applied.diagnostics);
+  all.Append(run.recorded);
   if (!all.empty()) PrintDiagnostics(all, root.sources, io, op->color);
   if (all.HasErrors()) return 1;
-  PrintSummary(plan, applied.state, io);
+  if (destroy_command) {
+    io.out << fmt::format("\nDestroy complete! Resources: {} destroyed.\n",
+                          CountChanges(plan).destroyed);
+  } else {
+    PrintSummary(plan, run.applied.state, io);
+  }
   return 0;
 }
+
+}  // namespace
+
+int RunApply(const Args& args, Streams& io) { return RunApplyCommand(args, io, false); }
+
+int RunDestroy(const Args& args, Streams& io) { return RunApplyCommand(args, io, true); }
 
 }  // namespace cairn::cli

@@ -33,6 +33,7 @@ int RunPlan(const Args& args, Streams& io);
 /// `apply [options]`: plans, asks for approval (or -auto-approve), records the outputs in the
 /// state.
 int RunApply(const Args& args, Streams& io);
+int RunDestroy(const Args& args, Streams& io);
 
 /// `graph [-type=TYPE] [-draw-cycles] [-plan=FILE]`: the dependency graph in DOT.
 int RunGraph(const Args& args, Streams& io);

@@ -28,6 +28,7 @@ const std::map<std::string, Command>& Commands() {
       {"apply", {RunApply, "Create or update infrastructure", true}},
       {"console", {RunConsole, "Try Cairn expressions at an interactive command prompt", false}},
       {"force-unlock", {RunForceUnlock, "Release a stuck lock on the current workspace", false}},
+      {"destroy", {RunDestroy, "Destroy previously-created infrastructure", true}},
       {"fmt", {RunFmt, "Reformat your configuration in the standard style", false}},
       {"graph", {RunGraph, "Generate a Graphviz graph of the steps in an operation", false}},
       {"import", {RunImport, "Associate existing infrastructure with a Cairn resource", false}},

@@ -1,9 +1,9 @@
 #include "cli/plan_operation.h"
 
-#include <chrono>
-
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -16,6 +16,18 @@
 #include "lang/base/value_json.h"
 
 namespace cairn::cli {
+
+int ParseParallelism(const std::string& text, Diagnostics& diags) {
+  char* end = nullptr;
+  long n = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || n < 1) {
+    diags.Error("Invalid parallelism",
+                fmt::format("The -parallelism value must be a positive whole number, not {}.",
+                            GoQuote(text)));
+    return 10;
+  }
+  return static_cast<int>(std::min(n, 100000L));
+}
 namespace {
 
 /// Parses the addresses of -target, -exclude and -replace, with Terraform's flag errors.
@@ -54,15 +66,7 @@ bool ParseAddressFlags(const PlanFlags& flags, planner::PlanOptions& options, Di
     diags.Error("Incompatible plan mode options",
                 "The -destroy and -refresh-only options are mutually-exclusive.");
   }
-  char* end = nullptr;
-  long n = std::strtol(flags.parallelism.c_str(), &end, 10);
-  if (flags.parallelism.empty() || *end != '\0' || n < 1) {
-    diags.Error("Invalid parallelism",
-                fmt::format("The -parallelism value must be a positive whole number, not {}.",
-                            GoQuote(flags.parallelism)));
-  } else {
-    options.parallelism = static_cast<int>(n);
-  }
+  options.parallelism = ParseParallelism(flags.parallelism, diags);
   options.mode = flags.destroy        ? planner::PlanMode::kDestroy
                  : flags.refresh_only ? planner::PlanMode::kRefreshOnly
                                       : planner::PlanMode::kNormal;
@@ -211,6 +215,7 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
 
   // Input problems (a missing required variable, a bad -var) stop before planning.
   Diagnostics diags = root.diagnostics;
+  diags.Append(read.diagnostics);  // warnings: an interrupted apply's journal replayed
   if (diags.HasErrors()) {
     Report(op->json, diags, root.sources, io, op->color);
     return nullptr;

@@ -61,6 +61,10 @@ struct PlanFlags {
 };
 
 /// A plan, with the state locked until destruction.
+/// The -parallelism value (default 10): concurrent provider operations; an error for
+/// anything but a positive whole number.
+int ParseParallelism(const std::string& text, Diagnostics& diags);
+
 struct PlanOperation {
   std::unique_ptr<RootModule> root;
   std::unique_ptr<planner::ModuleTree> tree;

@@ -71,6 +71,10 @@ struct ReadResourceRequest {
   std::string type_name;
   Value current_state;
   std::string private_data;
+  /// Set only for a possibly-created object (an apply died while creating it; state.h):
+  /// `current_state` is what was planned (unknown values null). The provider finds the
+  /// object its create tagged with this token and returns it, or null when there is none.
+  std::string idempotency_token;
 };
 
 struct ReadResourceResponse {

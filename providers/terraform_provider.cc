@@ -251,8 +251,12 @@ ApplyResourceChangeResponse TerraformProvider::ApplyResourceChange(
 
 ReadResourceResponse TerraformProvider::ReadResource(const ReadResourceRequest& request) {
   ReadResourceResponse resp;
-  resp.new_state = request.current_state;
   resp.private_data = request.private_data;
+  // terraform_data's object lives only in the state: one whose create was cut short by a
+  // crash does not exist (null), and is planned again.
+  resp.new_state = request.idempotency_token.empty()
+                       ? request.current_state
+                       : Value::Null(request.current_state.type());
   return resp;
 }
 

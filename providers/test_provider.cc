@@ -5,6 +5,7 @@
 
 #include "lang/base/typed_json.h"
 #include "providers/object_values.h"
+#include "providers/test_file.h"
 
 namespace cairn::providers {
 namespace {
@@ -62,6 +63,7 @@ ProviderSchema BuildSchema() {
   ProviderSchema p;
   p.provider.block.attributes = {Optional("label", Type::String())};
   p.resource_types.emplace(kObjectType, ObjectSchema());
+  p.resource_types.emplace(kTestFileType, TestFileSchema());
   p.data_sources.emplace(kEchoType, EchoSchema());
   return p;
 }
@@ -95,7 +97,7 @@ TestProvider::TestProvider() = default;
 const ProviderSchema& TestProvider::GetProviderSchema() { return TestProviderSchema(); }
 
 Diagnostics TestProvider::ValidateResourceConfig(const ValidateResourceConfigRequest& request) {
-  if (request.type_name == kEchoType) return {};
+  if (request.type_name == kEchoType || request.type_name == kTestFileType) return {};
   if (request.type_name != kObjectType) return UnsupportedType("resource type", request.type_name);
   const Value& size = GetAttr(request.config, "size");
   if (size.IsKnown() && !size.IsNull() && size.type().IsNumber() && size.AsNumber().Sign() < 0) {
@@ -127,6 +129,7 @@ std::string TestProvider::label() {
 
 PlanResourceChangeResponse TestProvider::PlanResourceChange(
     const PlanResourceChangeRequest& request) {
+  if (request.type_name == kTestFileType) return PlanTestFile(request);
   PlanResourceChangeResponse resp;
   if (request.type_name != kObjectType) {
     resp.diagnostics = UnsupportedType("resource type", request.type_name);
@@ -155,6 +158,7 @@ PlanResourceChangeResponse TestProvider::PlanResourceChange(
 ApplyResourceChangeResponse TestProvider::ApplyResourceChange(
     const ApplyResourceChangeRequest& request) {
   ++apply_count_;
+  if (request.type_name == kTestFileType) return ApplyTestFile(request, stopped_);
   ApplyResourceChangeResponse resp;
   if (request.type_name != kObjectType) {
     resp.diagnostics = UnsupportedType("resource type", request.type_name);
@@ -187,7 +191,13 @@ ApplyResourceChangeResponse TestProvider::ApplyResourceChange(
 }
 
 ReadResourceResponse TestProvider::ReadResource(const ReadResourceRequest& request) {
+  if (request.type_name == kTestFileType) return ReadTestFile(request);
   ReadResourceResponse resp;
+  if (!request.idempotency_token.empty()) {
+    // A test_object exists only in the state: one whose create was cut short is not found.
+    resp.new_state = Value::Null(request.current_state.type());
+    return resp;
+  }
   resp.new_state = request.current_state;
   resp.private_data = request.private_data;
   if (request.type_name != kObjectType) {
@@ -255,7 +265,7 @@ ReadDataSourceResponse TestProvider::ReadDataSource(const ReadDataSourceRequest&
 UpgradeResourceStateResponse TestProvider::UpgradeResourceState(
     const UpgradeResourceStateRequest& request) {
   UpgradeResourceStateResponse resp;
-  if (request.type_name != kObjectType) {
+  if (request.type_name != kObjectType && request.type_name != kTestFileType) {
     resp.diagnostics = UnsupportedType("resource type", request.type_name);
     return resp;
   }
@@ -266,7 +276,11 @@ UpgradeResourceStateResponse TestProvider::UpgradeResourceState(
                                  std::to_string(request.version) + ".");
     return resp;
   }
-  TypedJsonResult decoded = DecodeTypedJson(request.raw_json, ObjectImpliedType());
+  TypedJsonResult decoded = DecodeTypedJson(
+      request.raw_json, request.type_name == kTestFileType
+                            ? TestProviderSchema().resource_types.find(kTestFileType)->second
+                                  .block.ImpliedType()
+                            : ObjectImpliedType());
   if (!decoded.ok()) {
     resp.diagnostics = Error("Invalid stored object", decoded.error);
     return resp;

@@ -17,6 +17,7 @@
 
 #include "lang/base/atomic_file.h"
 #include "lang/base/go_json.h"
+#include "state/journal.h"
 
 namespace cairn::state {
 namespace {
@@ -166,7 +167,85 @@ std::string LocalStateStore::LockInfoPath() const {
   return dir + "." + name + ".lock.info";
 }
 
+Diagnostics LocalStateStore::RecoverJournal() {
+  Diagnostics diags;
+  const std::string journal_path = JournalPath(path_);
+  std::string journal;
+  if (!ReadWholeFile(journal_path, journal)) return diags;
+  const bool took_lock = lock_fd_ < 0;
+  if (took_lock) {
+    LockRequest request;
+    request.operation = "OperationTypeApply";
+    // Held by someone else: an apply is running and owns its journal; read as it is.
+    if (Lock(request).HasErrors()) return diags;
+    if (!ReadWholeFile(journal_path, journal)) {  // finished while we waited
+      Unlock();
+      return diags;
+    }
+  }
+  ParsedJournal parsed = ParseJournal(journal);
+  std::string bytes;
+  if (!ReadWholeFile(path_, bytes)) bytes.clear();
+  ReadStateResult current = ReadStateFile(bytes);
+  if (current.diagnostics.HasErrors()) {
+    if (took_lock) Unlock();
+    return diags;  // Read reports the state file's own errors
+  }
+  State state = current.state ? *current.state : State();
+  const bool matches = parsed.has_header && parsed.lineage == state.lineage &&
+                       parsed.serial == state.serial;
+  if (matches && !parsed.records.empty()) {
+    size_t results = 0;
+    for (const JournalRecord& r : parsed.records) {
+      results += r.kind == JournalRecord::Kind::kResult ? 1 : 0;
+    }
+    ReplayJournal(parsed.records, state);
+    size_t possibly = 0;
+    for (const ResourceState& r : state.resources) {
+      for (const InstanceState& i : r.instances) {
+        possibly += i.current && !i.current->idempotency_token.empty() ? 1 : 0;
+      }
+    }
+    base_ = current.state;
+    if (!backup_written_) back_up_ = !bytes.empty();
+    Diagnostics written = Write(state);
+    diags.Append(written);
+    if (!written.HasErrors()) {
+      diags.Warning(
+          "Recovered an interrupted apply",
+          "Cairn found the journal of an apply that did not finish and recorded its " +
+              std::to_string(results) + " finished operation" + (results == 1 ? "" : "s") +
+              " in the state." +
+              (possibly == 0 ? std::string()
+                             : " " + std::to_string(possibly) + " object" +
+                                   (possibly == 1 ? " was" : "s were") +
+                                   " being created when it stopped: the next plan asks the "
+                                   "provider to find each by its idempotency token, and "
+                                   "adopts it or creates it again."));
+    }
+  }
+  if (!diags.HasErrors()) {
+    unlink(journal_path.c_str());
+  }
+  if (took_lock) diags.Append(Unlock());
+  return diags;
+}
+
 ReadStateResult LocalStateStore::Read() {
+  Diagnostics recovered = RecoverJournal();
+  if (recovered.HasErrors()) {
+    ReadStateResult failed;
+    failed.diagnostics = std::move(recovered);
+    return failed;
+  }
+  ReadStateResult result = ReadNoRecovery();
+  Diagnostics all = std::move(recovered);
+  all.Append(result.diagnostics);
+  result.diagnostics = std::move(all);
+  return result;
+}
+
+ReadStateResult LocalStateStore::ReadNoRecovery() {
   ReadStateResult result;
   std::string bytes;
   if (!ReadWholeFile(path_, bytes)) {

@@ -21,6 +21,9 @@ class LocalStateStore : public StateStore {
   LocalStateStore(const LocalStateStore&) = delete;
   LocalStateStore& operator=(const LocalStateStore&) = delete;
 
+  /// Replays a journal an interrupted apply left (journal.h) into the state file first,
+  /// under the lock (taken for the purpose when not held; when someone else holds it, an
+  /// apply is running and the file is read as it is).
   ReadStateResult Read() override;
   Diagnostics Write(State& state) override;
   Diagnostics WriteImported(State& state) override;
@@ -39,6 +42,9 @@ class LocalStateStore : public StateStore {
   /// comes, the lock held) becomes the backup.
   bool back_up_ = false;
   bool backup_written_ = false;
+  /// Replays and removes the journal of an interrupted apply, if any (a warning says so).
+  Diagnostics RecoverJournal();
+  ReadStateResult ReadNoRecovery();
   /// Writes `state` with its bookkeeping already set.
   Diagnostics WriteBytes(State& state);
 

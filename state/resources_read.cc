@@ -31,6 +31,7 @@ struct RawInstance {
   std::string private_data;
   std::optional<JsonSpan> dependencies;  ///< an array of strings (or nulls)
   bool create_before_destroy = false;
+  std::string idempotency_token;  ///< Cairn's `cairn_idempotency_token`
 };
 
 /// One `resources[]` entry as Go's json.Unmarshal leaves it (instances go straight into
@@ -368,6 +369,13 @@ class Reader {
           }
         }
         in.dependencies = v;  // decoded when prepared: no string per entry until then
+      } else if (key == "cairn_idempotency_token") {
+        JsonSpan v = c.Take();
+        if (v.kind == JsonKind::kString) {
+          in.idempotency_token = JsonStringValue(v);
+        } else if (v.kind != JsonKind::kNull) {
+          TypeError("resources.instances.cairn_idempotency_token", JsonKindWord(v.kind));
+        }
       } else if (FieldIs(key, "create_before_destroy")) {
         JsonSpan v = c.Take();
         if (v.kind == JsonKind::kBool) {
@@ -471,6 +479,7 @@ class Reader {
       ObjectState& o = e.object;
       o.schema_version = in.schema_version;
       o.create_before_destroy = in.create_before_destroy;
+      o.idempotency_token = std::move(in.idempotency_token);
       if (in.has_attributes) {
         o.attributes_json = std::move(in.attributes);
       } else if (in.has_attributes_flat) {

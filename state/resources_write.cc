@@ -173,6 +173,11 @@ void AppendObject(std::string& out, const addrs::InstanceKey& key, const std::st
     AppendField(out, kDepth, "create_before_destroy");
     out += "true";
   }
+  if (!o.idempotency_token.empty()) {
+    out += ",\n";
+    AppendField(out, kDepth, "cairn_idempotency_token");
+    AppendGoJsonString(out, o.idempotency_token);
+  }
   out += "\n        }";
 }
 

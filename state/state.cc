@@ -68,12 +68,16 @@ const ObjectState* State::FindCurrent(const addrs::AbsResourceInstance& addr) co
   return i && i->current ? &*i->current : nullptr;
 }
 
-void State::SetCurrent(const addrs::AbsResourceInstance& addr, std::optional<ObjectState> object,
-                       const std::string& provider, const std::string& each) {
+namespace {
+
+/// The instance `addr` in `resources` (created, with its resource, when `create`), or null.
+InstanceState* FindInstance(std::vector<ResourceState>& resources,
+                            const addrs::AbsResourceInstance& addr, bool create,
+                            const std::string& provider, const std::string& each) {
   addrs::AbsResource resource_addr = addr.ContainingResource();
   auto rit = LowerBound(resources, resource_addr);
   if (rit == resources.end() || rit->addr != resource_addr) {
-    if (!object) return;
+    if (!create) return nullptr;
     ResourceState r;
     r.addr = resource_addr;
     r.provider = provider;
@@ -86,14 +90,52 @@ void State::SetCurrent(const addrs::AbsResourceInstance& addr, std::optional<Obj
                                 return i.key < k;
                               });
   if (iit == instances.end() || iit->key != addr.key) {
-    if (!object) return;
+    if (!create) return nullptr;
     InstanceState i;
     i.key = addr.key;
     iit = instances.insert(iit, std::move(i));
   }
-  iit->current = std::move(object);
-  if (!iit->current && iit->deposed.empty()) instances.erase(iit);
+  return &*iit;
+}
+
+/// Removes the instance of `addr` when it has no object left, and its resource when it has
+/// no instance left.
+void Prune(std::vector<ResourceState>& resources, const addrs::AbsResourceInstance& addr) {
+  auto rit = LowerBound(resources, addr.ContainingResource());
+  if (rit == resources.end() || rit->addr != addr.ContainingResource()) return;
+  auto& instances = rit->instances;
+  auto iit = std::lower_bound(instances.begin(), instances.end(), addr.key,
+                              [](const InstanceState& i, const addrs::InstanceKey& k) {
+                                return i.key < k;
+                              });
+  if (iit != instances.end() && iit->key == addr.key && !iit->current && iit->deposed.empty()) {
+    instances.erase(iit);
+  }
   if (instances.empty()) resources.erase(rit);
+}
+
+}  // namespace
+
+void State::SetCurrent(const addrs::AbsResourceInstance& addr, std::optional<ObjectState> object,
+                       const std::string& provider, const std::string& each) {
+  InstanceState* i = FindInstance(resources, addr, object.has_value(), provider, each);
+  if (!i) return;
+  const bool removed = !object;
+  i->current = std::move(object);
+  if (removed) Prune(resources, addr);
+}
+
+void State::SetDeposed(const addrs::AbsResourceInstance& addr, const std::string& deposed_key,
+                       std::optional<ObjectState> object, const std::string& provider,
+                       const std::string& each) {
+  InstanceState* i = FindInstance(resources, addr, object.has_value(), provider, each);
+  if (!i) return;
+  if (object) {
+    i->deposed[deposed_key] = std::move(*object);
+  } else {
+    i->deposed.erase(deposed_key);
+    Prune(resources, addr);
+  }
 }
 
 size_t State::InstanceCount() const {

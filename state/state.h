@@ -74,6 +74,13 @@ struct ObjectState {
   /// Direct dependencies only (resource addresses, `module.a.type.name`), sorted.
   std::vector<std::string> dependencies;
   bool create_before_destroy = false;
+  /// Non-empty: the object is only *possibly created*. An apply died while its provider was
+  /// creating it; this is the create's idempotency token (its journal intent id), and the
+  /// attributes are the planned ones with unknown values null. The next plan asks the
+  /// provider to find the object by the token: adopted when found, created again when not.
+  /// The file keeps it as `cairn_idempotency_token` beside `"status": "tainted"` (so a
+  /// Terraform reading the file replaces the object rather than trusting it).
+  std::string idempotency_token;
 
   /// The `id` attribute's string ("" when there is none or it is not a string), read from
   /// `attributes_json` without decoding the rest.
@@ -129,6 +136,11 @@ struct State {
   /// invariants. `provider` and `each` are set on a resource this creates.
   void SetCurrent(const addrs::AbsResourceInstance& addr, std::optional<ObjectState> object,
                   const std::string& provider, const std::string& each);
+  /// Puts `object` as the deposed object `deposed_key` of `addr` (nullopt removes it), with
+  /// SetCurrent's invariants.
+  void SetDeposed(const addrs::AbsResourceInstance& addr, const std::string& deposed_key,
+                  std::optional<ObjectState> object, const std::string& provider,
+                  const std::string& each);
   /// Number of current objects over all resources.
   size_t InstanceCount() const;
 };

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <queue>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,6 +16,8 @@
 #include "lang/base/typed_json.h"
 #include "lang/config/static_value.h"
 #include "lang/eval/functions/registry.h"
+#include "planner/apply/critical_path.h"
+#include "planner/apply/worker_pool.h"
 #include "planner/graph/dag.h"
 #include "planner/plan/body_decode.h"
 #include "planner/plan/checks.h"
@@ -107,6 +111,28 @@ struct ModuleInstanceData : ObjectResolver {
   eval::ScopeLookup ResolveObject(const Reference& ref) const override;
 };
 
+/// `v` with every unknown value null (what a create's journal intent records as planned).
+Value UnknownAsNull(const Value& v) {
+  if (!v.IsKnown()) return Value::Null(v.type());
+  if (v.IsNull() || v.IsWhollyKnown()) return v;
+  const Type& t = v.type();
+  std::vector<Value> elements;
+  elements.reserve(v.Elements().size());
+  for (const Value& e : v.Elements()) elements.push_back(UnknownAsNull(e));
+  if (t.IsObject()) return Value::ObjectWithType(t, std::move(elements));
+  if (t.IsTuple()) return Value::Tuple(std::move(elements));
+  if (t.IsList()) return Value::List(t.ElementType(), std::move(elements));
+  if (t.IsSet()) return Value::Set(t.ElementType(), std::move(elements));
+  if (t.IsMap()) {
+    std::vector<std::pair<std::string, Value>> entries;
+    for (size_t i = 0; i < elements.size(); ++i) {
+      entries.emplace_back(v.Keys()[i], std::move(elements[i]));
+    }
+    return Value::Map(t.ElementType(), std::move(entries));
+  }
+  return v;
+}
+
 Value CollectionOf(Expansion::Mode mode, bool known,
                    const std::vector<std::pair<InstanceKey, Value>>& instances) {
   if (!known) return Value::DynamicUnknown();
@@ -188,15 +214,31 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   }
 
   /// Makes this planner apply `plan` instead of planning.
-  void SetApplying(const Plan* plan, ApplyHooks* hooks) {
+  void SetApplying(const Plan* plan, ApplyHooks* hooks, const ApplyOptions& options) {
     applying_ = plan;
     hooks_ = hooks;
-    applied_ = plan->prior_state;
+    apply_options_ = options;
+    if (options.journal) {
+      journal_ = options.journal;
+    } else {
+      own_journal_ = std::make_unique<state::Journal>(plan->prior_state);
+      journal_ = own_journal_.get();
+    }
+    applied_changes_.assign(plan->changes.size(), false);
     for (size_t i = 0; i < plan->changes.size(); ++i) {
       if (plan->changes[i].deposed_key.empty()) change_index_[plan->changes[i].addr] = i;
     }
   }
-  state::State& applied() { return applied_; }
+  /// The state the journal's records make, with the outputs and check results apply
+  /// recorded (after Run).
+  state::State TakeApplied() {
+    state::State s = journal_->Snapshot();
+    s.outputs = std::move(outputs_);
+    if (!applied_checks_json_.empty()) s.check_results_json = applied_checks_json_;
+    return s;
+  }
+  bool interrupted() const { return Interrupted() || abandoned_; }
+  bool abandoned() const { return abandoned_; }
 
   void Run() {
     root_ = BuildStatic(tree_, nullptr, nullptr, "", ".");
@@ -243,14 +285,20 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     instances_of_.clear();
     by_addr_.clear();
     if (applying_) {
-      Walk();
-      ApplyRemainingDeletes();
-      if (options_.mode != PlanMode::kDestroy) {
+      pool_ = std::make_unique<apply::WorkerPool>(std::max(1, apply_options_.parallelism));
+      WalkApplying();
+      if (!abandoned_) ApplyRemainingDeletes();
+      if (abandoned_) {
+        // A second interrupt: running operations are left to finish on their own; what
+        // they do is in the journal, which the next command replays. The pool stays.
+        (void)pool_.release();
+        return;
+      }
+      pool_.reset();
+      if (options_.mode != PlanMode::kDestroy && !Interrupted()) {
         EvaluateChecks(diags());
         // Terraform records the check blocks' results in the state.
-        if (!check_results_.empty()) {
-          applied_.check_results_json = CheckResultsStateJson(check_results_);
-        }
+        if (!check_results_.empty()) applied_checks_json_ = CheckResultsStateJson(check_results_);
       }
       RecordOutputs();
       return;
@@ -265,6 +313,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       import_targets_[t.addr] = PendingImport{t.id, nullptr};
     }
     CollectRemoved();
+    ResolvePossiblyCreated();
     if (options_.refresh) Refresh();
     {
       // At least one change and one visit per object of the state: no regrowth copying a
@@ -1148,11 +1197,14 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
           checks.CheckCondition(rule, "Resource precondition failed");
         }
       }
+      apply_deferred_ = false;
       Value value = data_mode ? PlanData(addr, r, *provider, *schema, config.value)
                               : PlanManaged(n, addr, r, *provider, *schema, config.value, mi,
                                             rep, e.mode);
       rep.self = value;
-      for (const config::CheckRule& rule : r.postconditions) {
+      // An instance whose apply runs on a worker checks its postconditions when it is done.
+      for (const config::CheckRule& rule : apply_deferred_ ? std::vector<config::CheckRule>{}
+                                                          : r.postconditions) {
         if (rule.condition && rule.error_message) {
           checks.CheckCondition(rule, "Resource postcondition failed");
         }
@@ -1168,7 +1220,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                                    const providers::Schema& schema, bool* tainted,
                                    std::string* private_data) {
     const state::ObjectState* obj =
-        (applying_ ? applied_ : out_.plan.prior_state).FindCurrent(addr);
+        (applying_ ? applying_->prior_state : out_.plan.prior_state).FindCurrent(addr);
     if (!obj) return std::nullopt;
     TypedJsonResult d;
     if (auto cached = refreshed_values_.find(obj);
@@ -1196,7 +1248,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                     const Value& config, ModuleInstanceData& mi, const Repetition& rep,
                     Expansion::Mode mode) {
     planned_.insert(addr);
-    if (applying_) return ApplyInstance(n, addr, r, provider, schema, config, mode);
+    if (applying_) return ApplyInstance(n, addr, r, provider, schema, config, mi, rep);
     bool tainted = false;
     std::string private_data;
     std::optional<Value> prior = PriorObject(addr, schema, &tainted, &private_data);
@@ -1264,12 +1316,252 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   }
 
   // ---- applying ----------------------------------------------------------------------
+  //
+  // The walk thread evaluates; a provider operation runs as a job on a worker, recording an
+  // intent in the journal before the provider call and the result after it. A job reports
+  // back through `events_` with a closure the walk thread runs (values, diagnostics, node
+  // completion), so evaluation state is only ever touched by the walk thread.
 
-  /// Applies the planned change of `addr` (none or a no-op: the recorded object stands).
+  /// What a job hands back to the walk thread.
+  struct JobOutcome {
+    Value value;  ///< the instance's new value (unknown when it failed)
+    Diagnostics diagnostics;
+    bool failed = false;
+  };
+
+  static state::JournalRecord::Action JournalAction(Action a) {
+    switch (a) {
+      case Action::kCreate: return state::JournalRecord::Action::kCreate;
+      case Action::kDelete: return state::JournalRecord::Action::kDelete;
+      default: return state::JournalRecord::Action::kUpdate;
+    }
+  }
+
+  /// The state object for `value` (fully known) as apply records it; nullopt with an error
+  /// when the provider left something unknown.
+  static std::optional<state::ObjectState> MakeObject(
+      const addrs::AbsResourceInstance& addr, const providers::Schema& schema, const Value& value,
+      const std::vector<ValuePath>& sensitive, const ResourceInstanceChange& planned,
+      bool tainted, const std::string& private_data, Diagnostics& diags) {
+    TypedJsonEncodeResult enc = EncodeTypedJson(value.UnmarkedDeep(), schema.block.ImpliedType());
+    if (!enc.ok()) {
+      diags.Error("Provider returned invalid result object after apply",
+                  fmt::format("After the apply operation, the provider still indicated an "
+                              "unknown value for {}. All values must be known after apply, so "
+                              "this is always a bug in the provider and should be reported in "
+                              "the provider's own repository. Cairn will still save the other "
+                              "known object values in the state.",
+                              addr.ToString()));
+      return std::nullopt;
+    }
+    state::ObjectState obj;
+    obj.status = tainted ? state::ObjectState::Status::kTainted
+                         : state::ObjectState::Status::kReady;
+    obj.schema_version = static_cast<uint64_t>(schema.version);
+    obj.attributes_json = enc.json;
+    obj.sensitive_attributes_json = EncodePathsJson(sensitive);
+    obj.private_data = private_data;
+    obj.dependencies = planned.dependencies;
+    obj.create_before_destroy = planned.create_before_destroy;
+    return obj;
+  }
+
+  /// The planned object of a create as its intent records it: unknown values null.
+  static state::ObjectState PlannedObject(const providers::Schema& schema, const Value& planned,
+                                          const ResourceInstanceChange& change) {
+    state::ObjectState obj;
+    obj.status = state::ObjectState::Status::kTainted;
+    obj.schema_version = static_cast<uint64_t>(schema.version);
+    TypedJsonEncodeResult enc =
+        EncodeTypedJson(UnknownAsNull(planned.UnmarkedDeep()), schema.block.ImpliedType());
+    obj.attributes_json = enc.ok() ? enc.json : std::string("{}");
+    obj.dependencies = change.dependencies;
+    obj.create_before_destroy = change.create_before_destroy;
+    return obj;
+  }
+
+  /// A provider's diagnostics about the instance `addr` during apply: located at `range`
+  /// and introduced "with ADDR," as Terraform does.
+  static void AddApplyDiagnostics(const Diagnostics& from, const addrs::AbsResourceInstance& addr,
+                                  const Range& range, Diagnostics& to) {
+    const size_t first = to.size();
+    AddProviderDiagnostics(from, range, to);
+    for (size_t i = first; i < to.items().size(); ++i) to.items()[i].address = addr.ToString();
+  }
+
+  /// Records an intent; false (with the error in `diags`) when the journal cannot be written,
+  /// in which case the provider must not be called.
+  bool RecordIntent(state::JournalRecord& r, const Range& range, Diagnostics& diags) {
+    std::string error;
+    r.id = journal_->Intent(r, &error);
+    if (r.id.empty()) {
+      diags.Error("Failed to record the operation",
+                  fmt::format("Cairn could not record its intent to change {} in the apply "
+                              "journal, so it did not make the change: {}",
+                              r.addr.ToString(), error),
+                  range);
+      return false;
+    }
+    return true;
+  }
+
+  /// Deletes one object (current, or deposed when `deposed_key` is set) through its
+  /// provider, journaled; from a worker. True when it is gone.
+  bool DeleteObjectJob(const addrs::AbsResourceInstance& addr, const std::string& deposed_key,
+                       const std::string& provider_addr, providers::Provider* provider,
+                       const providers::Schema& schema, const Value& prior,
+                       const state::ObjectState& prior_object, const Range& range,
+                       Diagnostics& diags) {
+    state::JournalRecord r;
+    r.action = state::JournalRecord::Action::kDelete;
+    r.addr = addr;
+    r.deposed_key = deposed_key;
+    r.provider = provider_addr;
+    if (!RecordIntent(r, range, diags)) return false;
+    hooks_->PreApply(addr, Action::kDelete, prior);
+    auto started = std::chrono::steady_clock::now();
+    providers::ApplyResourceChangeRequest a;
+    a.type_name = addr.resource.type;
+    a.prior_state = prior.UnmarkedDeep();
+    a.planned_state = Value::Null(schema.block.ImpliedType());
+    a.planned_private = prior_object.private_data;
+    providers::ApplyResourceChangeResponse done = provider->ApplyResourceChange(a);
+    const bool failed = done.diagnostics.HasErrors();
+    hooks_->PostApply(addr, Action::kDelete, Value::Null(schema.block.ImpliedType()), failed,
+                      std::chrono::steady_clock::now() - started);
+    AddApplyDiagnostics(done.diagnostics, addr, range, diags);
+    if (!failed) {
+      r.object.reset();
+    } else {
+      r.object = prior_object;  // still there
+    }
+    journal_->Result(std::move(r));
+    return !failed;
+  }
+
+  /// Everything a change's job needs, copied off the walk thread's structures.
+  struct ApplyJob {
+    addrs::AbsResourceInstance addr;
+    const ResourceInstanceChange* planned = nullptr;
+    ProviderInfo provider;
+    const providers::Schema* schema = nullptr;
+    std::optional<Value> prior;
+    std::optional<state::ObjectState> prior_object;
+    InstancePlanRequest request;
+    Value config;
+    Range range;
+  };
+
+  /// The provider work of one change, on a worker: plan again, check the plan's promises,
+  /// apply (a replacement as a delete and a create, or a create and a delete), record.
+  JobOutcome RunApplyJob(ApplyJob& job) {
+    JobOutcome out;
+    const Type implied = job.schema->block.ImpliedType();
+    out.value = Value::Unknown(implied);
+    const ResourceInstanceChange& planned = *job.planned;
+    const addrs::AbsResourceInstance& addr = job.addr;
+    InstancePlanResult again = PlanManagedInstance(job.request);
+    out.diagnostics.Append(again.diagnostics);
+    if (again.diagnostics.HasErrors()) {
+      out.failed = true;
+      return out;
+    }
+    if (!Conforms(planned.after.UnmarkedDeep(), again.change.after.UnmarkedDeep())) {
+      out.diagnostics.Error(
+          "Provider produced inconsistent final plan",
+          fmt::format("When expanding the plan for {} to include new values learned so far "
+                      "during apply, provider {} produced an invalid new value: the planned "
+                      "value changed.\n\nThis is a bug in the provider, which should be reported "
+                      "in the provider's own issue tracker.",
+                      addr.ToString(), GoQuote(job.provider.source)),
+          job.range);
+      out.failed = true;
+      return out;
+    }
+    const ResourceInstanceChange& c = again.change;
+    const bool replace =
+        c.action == Action::kDeleteThenCreate || c.action == Action::kCreateThenDelete;
+    std::optional<Value> prior = job.prior;
+    if (replace && c.action == Action::kDeleteThenCreate && prior) {
+      if (!DeleteObjectJob(addr, "", planned.provider, job.provider.provider, *job.schema,
+                           *prior, *job.prior_object, job.range, out.diagnostics)) {
+        out.failed = true;
+        return out;
+      }
+      prior.reset();
+    }
+    const Action shown = prior && !replace ? Action::kUpdate : Action::kCreate;
+    state::JournalRecord intent;
+    intent.action = JournalAction(shown);
+    intent.addr = addr;
+    intent.provider = planned.provider;
+    if (shown == Action::kCreate) intent.object = PlannedObject(*job.schema, c.after, planned);
+    if (!RecordIntent(intent, job.range, out.diagnostics)) {
+      out.failed = true;
+      return out;
+    }
+    // A create before destroy's old object stands aside (deposed) under this key.
+    const std::string deposed_key =
+        replace && c.action == Action::kCreateThenDelete && prior ? intent.id.substr(0, 8) : "";
+    hooks_->PreApply(addr, shown, prior ? *prior : Value::Null(implied));
+    auto started = std::chrono::steady_clock::now();
+    providers::ApplyResourceChangeRequest a;
+    a.type_name = addr.resource.type;
+    a.prior_state = shown == Action::kUpdate ? prior->UnmarkedDeep() : Value::Null(implied);
+    a.planned_state = c.after.UnmarkedDeep();
+    a.config = job.config.UnmarkedDeep();
+    a.planned_private = c.private_data;
+    if (shown == Action::kCreate) a.idempotency_token = intent.id;
+    providers::ApplyResourceChangeResponse done = job.provider.provider->ApplyResourceChange(a);
+    const bool failed = done.diagnostics.HasErrors();
+    hooks_->PostApply(addr, shown, done.new_state, failed,
+                      std::chrono::steady_clock::now() - started);
+    AddApplyDiagnostics(done.diagnostics, addr, job.range, out.diagnostics);
+    state::JournalRecord result = intent;
+    result.depose_current_to = deposed_key;
+    if (failed) {
+      out.failed = true;
+      if (!done.new_state.IsNull() && done.new_state.IsWhollyKnown()) {
+        // Terraform keeps what the provider returned; a failed create is tainted.
+        result.object = MakeObject(addr, *job.schema, done.new_state, {}, planned,
+                                   shown == Action::kCreate, done.private_data, out.diagnostics);
+      } else if (shown == Action::kUpdate) {
+        result.object = job.prior_object;
+      } else {
+        result.object.reset();
+        result.depose_current_to.clear();
+      }
+      journal_->Result(std::move(result));
+      return out;
+    }
+    Value marked = MarkSchemaSensitive(
+        MarkSensitivePaths(done.new_state, SensitivePaths(job.config)), job.schema->block);
+    result.object = MakeObject(addr, *job.schema, marked, SensitivePaths(marked), planned, false,
+                               done.private_data, out.diagnostics);
+    if (!result.object) {
+      out.failed = true;
+      result.depose_current_to.clear();
+      if (shown == Action::kUpdate) result.object = job.prior_object;
+      journal_->Result(std::move(result));
+      return out;
+    }
+    journal_->Result(std::move(result));
+    out.value = marked;
+    if (!deposed_key.empty()) {
+      // The old object goes after its replacement exists.
+      DeleteObjectJob(addr, deposed_key, planned.provider, job.provider.provider, *job.schema,
+                      *prior, *job.prior_object, job.range, out.diagnostics);
+    }
+    return out;
+  }
+
+  /// Applies the planned change of `addr` (none or a no-op: the recorded object stands). A
+  /// change with provider work becomes a job whose value lands in `rv.instances[slot]`;
+  /// `apply_deferred_` then tells the caller the returned value is a placeholder.
   Value ApplyInstance(NodeId n, const addrs::AbsResourceInstance& addr,
                       const config::Resource& r, const ProviderInfo& provider,
-                      const providers::Schema& schema, const Value& config,
-                      Expansion::Mode mode) {
+                      const providers::Schema& schema, const Value& config, ModuleInstanceData& mi,
+                      const Repetition& rep) {
     const Type implied = schema.block.ImpliedType();
     std::string private_data;
     std::optional<Value> prior = PriorObject(addr, schema, nullptr, &private_data);
@@ -1278,16 +1570,27 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     if (it == change_index_.end()) return prior ? *prior : Value::Unknown(implied);
     const ResourceInstanceChange& planned = applying_->changes[it->second];
     if (planned.action == Action::kNoOp || planned.action == Action::kRead) {
-      applied_changes_.insert(it->second);
+      applied_changes_[it->second] = true;
       return prior ? *prior : Value::Unknown(implied);
     }
     if (planned.action == Action::kDelete || planned.action == Action::kForget) {
       // Deletions run after the walk, dependents first (ApplyRemainingDeletes).
       return prior ? *prior : Value::Null(implied);
     }
-    applied_changes_.insert(it->second);
+    applied_changes_[it->second] = true;
+    auto job = std::make_shared<ApplyJob>();
+    job->addr = addr;
+    job->planned = &planned;
+    job->provider = provider;
+    job->schema = &schema;
+    job->prior = prior;
+    if (const state::ObjectState* obj = applying_->prior_state.FindCurrent(addr)) {
+      job->prior_object = *obj;
+    }
+    job->config = config;
+    job->range = r.decl_range;
     // Plan again with what is known now; the result must keep the plan's promises.
-    InstancePlanRequest req;
+    InstancePlanRequest& req = job->request;
     req.addr = addr;
     req.provider_addr = provider.config_addr;
     req.provider = provider.provider;
@@ -1300,60 +1603,37 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                         planned.action == Action::kCreateThenDelete;
     req.range = r.decl_range;
     IgnoreChanges(r, req);
-    InstancePlanResult again = PlanManagedInstance(req);
-    diags().Append(again.diagnostics);
-    if (again.diagnostics.HasErrors()) return Value::Unknown(implied);
-    if (!Conforms(planned.after.UnmarkedDeep(), again.change.after.UnmarkedDeep())) {
-      diags().Error("Provider produced inconsistent final plan",
-                    fmt::format("When expanding the plan for {} to include new values learned so "
-                                "far during apply, provider {} produced an invalid new value: "
-                                "the planned value changed.\n\nThis is a bug in the provider, "
-                                "which should be reported in the provider's own issue tracker.",
-                                addr.ToString(), GoQuote(provider.source)),
-                    r.decl_range);
-      return Value::Unknown(implied);
-    }
-    const ResourceInstanceChange& c = again.change;
-    const bool replace =
-        c.action == Action::kDeleteThenCreate || c.action == Action::kCreateThenDelete;
-    if (replace && c.action == Action::kDeleteThenCreate && prior) {
-      if (!ApplyDelete(addr, planned.provider, provider.provider, schema, *prior, private_data,
-                       false)) {
-        return Value::Unknown(implied);
-      }
-      prior.reset();
-    }
-    const Action shown = prior && !replace ? Action::kUpdate : Action::kCreate;
-    hooks_->PreApply(addr, shown, prior ? *prior : Value::Null(implied));
-    auto started = std::chrono::steady_clock::now();
-    providers::ApplyResourceChangeRequest a;
-    a.type_name = addr.resource.type;
-    a.prior_state = shown == Action::kUpdate ? prior->UnmarkedDeep() : Value::Null(implied);
-    a.planned_state = c.after.UnmarkedDeep();
-    a.config = config.UnmarkedDeep();
-    a.planned_private = c.private_data;
-    providers::ApplyResourceChangeResponse done = provider.provider->ApplyResourceChange(a);
-    const bool failed = done.diagnostics.HasErrors();
-    hooks_->PostApply(addr, shown, done.new_state, failed,
-                      std::chrono::steady_clock::now() - started);
-    AddProviderDiagnostics(done.diagnostics, r.decl_range, diags());
-    if (failed) {
-      if (!done.new_state.IsNull() && done.new_state.IsWhollyKnown()) {
-        Record(addr, planned.provider, schema, done.new_state, {}, planned, mode, true,
-               done.private_data);
-      }
-      return Value::Unknown(implied);
-    }
-    Value marked = MarkSchemaSensitive(
-        MarkSensitivePaths(done.new_state, SensitivePaths(config)), schema.block);
-    Record(addr, planned.provider, schema, marked, SensitivePaths(marked), planned, mode, false,
-           done.private_data);
-    if (replace && c.action == Action::kCreateThenDelete && prior) {
-      // The old object goes after its replacement exists.
-      ApplyDeleteObject(addr, provider.provider, schema, *prior, private_data);
-    }
-    (void)n;
-    return marked;
+
+    ResourceValues* rv = &mi.managed[nodes_[n].index];
+    const size_t slot = rv->instances.size();
+    auto after = std::make_shared<Repetition>(rep);
+    const config::Resource* res = &r;
+    ModuleInstanceData* where = &mi;
+    Submit(n, [this, job, rv, slot, after, res, where, n] {
+      auto outcome = std::make_shared<JobOutcome>(RunApplyJob(*job));
+      events_.Push([this, outcome, rv, slot, after, res, where, n] {
+        diags().Append(outcome->diagnostics);
+        if (outcome->failed) {
+          node_failed_[n] = true;
+        } else if (slot < rv->instances.size()) {
+          rv->instances[slot].second = outcome->value;
+          if (!res->postconditions.empty()) {
+            after->self = outcome->value;
+            where->scope->SetRepetition(after.get());
+            ValueNodes checks(*where->scope, *functions_, diags());
+            for (const config::CheckRule& rule : res->postconditions) {
+              if (rule.condition && rule.error_message) {
+                checks.CheckCondition(rule, "Resource postcondition failed");
+              }
+            }
+            where->scope->SetRepetition(nullptr);
+          }
+        }
+        JobDone(n);
+      });
+    });
+    apply_deferred_ = true;
+    return Value::Unknown(implied);
   }
 
   /// Whether `final_value` keeps every known value of `planned` (unknowns may become known).
@@ -1375,104 +1655,204 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     return planned.RawEquals(final_value);
   }
 
-  void Record(const addrs::AbsResourceInstance& addr, const std::string& provider_addr,
-              const providers::Schema& schema, const Value& value,
-              const std::vector<ValuePath>& sensitive, const ResourceInstanceChange& planned,
-              Expansion::Mode mode, bool tainted, const std::string& private_data) {
-    TypedJsonEncodeResult enc = EncodeTypedJson(value.UnmarkedDeep(), schema.block.ImpliedType());
-    if (!enc.ok()) {
-      diags().Error("Provider returned invalid result object after apply",
-                    fmt::format("After the apply operation, the provider still indicated an "
-                                "unknown value for {}. All values must be known after apply, so "
-                                "this is always a bug in the provider and should be reported in "
-                                "the provider's own repository. Cairn will still save the other "
-                                "known object values in the state.",
-                                addr.ToString()));
-      return;
+  // ---- the parallel walk ---------------------------------------------------------------
+
+  /// Queues `job` for node `n` (counted until its completion event runs JobDone).
+  void Submit(NodeId n, std::function<void()> job) {
+    ++pending_jobs_[n];
+    ++in_flight_;
+    ++total_jobs_;
+    pool_->Submit(priority_[n], std::move(job));
+  }
+
+  void JobDone(NodeId n) {
+    --in_flight_;
+    ++done_jobs_;
+    if (--pending_jobs_[n] == 0 && visited_[n]) CompleteNode(n);
+  }
+
+  /// `n` and its jobs are done: its dependents may start (skipped when it failed).
+  void CompleteNode(NodeId n) {
+    for (NodeId d : dag_.DependentsOf(n)) {
+      if (!selected_[d]) continue;
+      if (node_failed_[n]) node_failed_[d] = true;
+      if (--waiting_[d] == 0) ready_.push({priority_[d], -static_cast<int64_t>(position_[d]), d});
     }
-    state::ObjectState obj;
-    obj.status = tainted ? state::ObjectState::Status::kTainted
-                         : state::ObjectState::Status::kReady;
-    obj.schema_version = static_cast<uint64_t>(schema.version);
-    obj.attributes_json = enc.json;
-    obj.sensitive_attributes_json = EncodePathsJson(sensitive);
-    obj.private_data = private_data;
-    obj.dependencies = planned.dependencies;
-    obj.create_before_destroy = planned.create_before_destroy;
-    // Terraform 1.11 writes no `each` for the resources it records; neither does Cairn.
-    (void)mode;
-    applied_.SetCurrent(addr, std::move(obj), provider_addr, "");
   }
 
-  /// Deletes the current object of `addr` through its provider (or forgets it); true when
-  /// it is gone from the state.
-  bool ApplyDelete(const addrs::AbsResourceInstance& addr, const std::string& provider_addr,
-                   providers::Provider* provider, const providers::Schema& schema,
-                   const Value& prior, const std::string& private_data, bool forget) {
-    (void)provider_addr;
-    if (!forget && !ApplyDeleteObject(addr, provider, schema, prior, private_data)) return false;
-    applied_.SetCurrent(addr, std::nullopt, "", "");
-    return true;
+  bool AnyNodeFailed() const {
+    return std::find(node_failed_.begin(), node_failed_.end(), true) != node_failed_.end();
   }
 
-  bool ApplyDeleteObject(const addrs::AbsResourceInstance& addr, providers::Provider* provider,
-                         const providers::Schema& schema, const Value& prior,
-                         const std::string& private_data) {
-    hooks_->PreApply(addr, Action::kDelete, prior);
-    auto started = std::chrono::steady_clock::now();
-    providers::ApplyResourceChangeRequest a;
-    a.type_name = addr.resource.type;
-    a.prior_state = prior.UnmarkedDeep();
-    a.planned_state = Value::Null(schema.block.ImpliedType());
-    a.planned_private = private_data;
-    providers::ApplyResourceChangeResponse done = provider->ApplyResourceChange(a);
-    const bool failed = done.diagnostics.HasErrors();
-    hooks_->PostApply(addr, Action::kDelete, Value::Null(schema.block.ImpliedType()), failed,
-                      std::chrono::steady_clock::now() - started);
-    AddProviderDiagnostics(done.diagnostics, Range(), diags());
-    return !failed;
+  bool Interrupted() const {
+    return apply_options_.interrupt && apply_options_.interrupt->Get() > 0;
   }
 
-  /// The planned deletions the walk did not reach (objects without configuration, every
-  /// object of a destroy plan), dependents before what they depend on.
+  /// Runs completion events until no job is in flight (or a second interrupt).
+  /// `until_idle`: wait for every job; otherwise return after the first batch of events.
+  void Pump(bool until_idle) {
+    auto last_checkpoint = std::chrono::steady_clock::now();
+    for (;;) {
+      if (in_flight_ == 0) return;
+      if (apply_options_.interrupt && apply_options_.interrupt->Get() >= 1 && !drained_) {
+        // First interrupt: what has not started never will.
+        drained_ = true;
+        std::vector<std::function<void()>> dropped = pool_->TakeQueued();
+        in_flight_ -= dropped.size();
+        total_jobs_ -= dropped.size();
+      }
+      if (apply_options_.interrupt && apply_options_.interrupt->Get() >= 2) {
+        abandoned_ = true;
+        pool_->Abandon();
+        for (auto& [source, p] : resolved_) {
+          if (p) p->Stop();
+        }
+        return;
+      }
+      std::optional<std::function<void()>> e =
+          events_.Pop(std::chrono::milliseconds(in_flight_ ? 250 : 0));
+      if (e) {
+        (*e)();
+        while (std::optional<std::function<void()>> more = events_.Pop(std::chrono::seconds(0))) {
+          (*more)();
+        }
+      }
+      hooks_->Progress(done_jobs_, total_jobs_, in_flight_);
+      if (apply_options_.checkpoint &&
+          std::chrono::steady_clock::now() - last_checkpoint >=
+              apply_options_.checkpoint_interval) {
+        diags().Append(apply_options_.checkpoint(*journal_));
+        last_checkpoint = std::chrono::steady_clock::now();
+      }
+      if (e && !until_idle) return;
+    }
+  }
+
+  /// The applying walk: every selected node once its dependencies are done, ready nodes in
+  /// order of their longest remaining path; provider work on the pool.
+  void WalkApplying() {
+    eval::functions::FunctionOptions f;
+    f.base_dir = tree_.module->dir.empty() ? "." : tree_.module->dir;
+    f.planning = false;
+    f.plan_time = options_.plan_time;
+    functions_ = eval::functions::MakeBuiltins(f);
+    MakeInstance(root_.get(), nullptr, {}, Repetition());
+    const size_t count = nodes_.size();
+    position_.assign(count, 0);
+    for (size_t i = 0; i < order_.size(); ++i) position_[order_[i]] = i;
+    priority_ = apply::RemainingPathWeights(dag_, order_, [&](NodeId n) -> int64_t {
+      return selected_[n] && nodes_[n].kind == NodeKind::kResource ? 1 : 0;
+    });
+    waiting_.assign(count, 0);
+    pending_jobs_.assign(count, 0);
+    visited_.assign(count, false);
+    node_failed_.assign(count, false);
+    for (NodeId n : order_) {
+      if (!selected_[n]) continue;
+      for (NodeId d : dag_.DependenciesOf(n)) waiting_[n] += selected_[d] ? 1 : 0;
+      if (waiting_[n] == 0) ready_.push({priority_[n], -static_cast<int64_t>(position_[n]), n});
+    }
+    for (;;) {
+      while (!ready_.empty() && !Interrupted()) {
+        NodeId n = std::get<2>(ready_.top());
+        ready_.pop();
+        if (!node_failed_[n]) {
+          const Node& node = nodes_[n];
+          for (ModuleInstanceData* mi : instances_of_[node.mod]) VisitNode(n, node, *mi);
+        }
+        visited_[n] = true;
+        if (pending_jobs_[n] == 0) CompleteNode(n);
+      }
+      if (in_flight_ == 0 || abandoned_) break;
+      Pump(/*until_idle=*/false);
+      if (abandoned_) break;
+    }
+  }
+
+  /// The planned deletions the walk did not reach (objects without configuration, deposed
+  /// objects, every object of a destroy plan), in parallel, each after the deletions of the
+  /// objects that depend on it.
   void ApplyRemainingDeletes() {
-    std::vector<size_t> pending;
+    struct Pending {
+      size_t change;
+      std::string resource;  ///< its resource's address
+      std::vector<std::string> dependencies;
+    };
+    std::vector<Pending> pending;
     for (size_t i = 0; i < applying_->changes.size(); ++i) {
       const ResourceInstanceChange& c = applying_->changes[i];
-      if (applied_changes_.count(i) || !c.deposed_key.empty()) continue;
-      if (c.action == Action::kDelete || c.action == Action::kForget) pending.push_back(i);
+      if (applied_changes_[i]) continue;
+      if (c.action != Action::kDelete && c.action != Action::kForget) continue;
+      pending.push_back({i, c.addr.ContainingResource().ToString(), DependenciesInState(c)});
     }
-    // An object is deleted only after everything that depends on it.
-    std::map<std::string, int> dependents;  // resource address -> pending dependents
-    for (size_t i : pending) {
-      for (const std::string& d : DependenciesInState(applying_->changes[i].addr)) {
-        ++dependents[d];
+    // An object is deleted only after every pending deletion that depends on its resource.
+    std::unordered_map<std::string, size_t> dependents;  // resource -> pending dependents
+    std::unordered_map<std::string, std::vector<size_t>> of_resource;
+    for (size_t k = 0; k < pending.size(); ++k) {
+      of_resource[pending[k].resource].push_back(k);
+      for (const std::string& d : pending[k].dependencies) {
+        if (d != pending[k].resource) ++dependents[d];
       }
     }
-    std::vector<bool> done(pending.size(), false);
-    for (size_t round = 0; round < pending.size(); ++round) {
-      bool progressed = false;
-      for (size_t k = 0; k < pending.size(); ++k) {
-        if (done[k]) continue;
-        const ResourceInstanceChange& c = applying_->changes[pending[k]];
-        if (dependents[c.addr.ContainingResource().ToString()] > 0 && round + 1 < pending.size()) {
-          continue;
+    auto start = [&](size_t k) {
+      const ResourceInstanceChange& c = applying_->changes[pending[k].change];
+      applied_changes_[pending[k].change] = true;
+      auto finish = [this, k, &pending, &dependents, &of_resource](bool ok) {
+        (void)ok;
+        for (const std::string& d : pending[k].dependencies) {
+          if (d == pending[k].resource) continue;
+          auto it = dependents.find(d);
+          if (it != dependents.end() && --it->second == 0) {
+            for (size_t j : of_resource[d]) delete_ready_.push_back(j);
+          }
         }
-        done[k] = true;
-        progressed = true;
-        DeleteFromPlan(c);
-        for (const std::string& d : DependenciesInState(c.addr)) --dependents[d];
+      };
+      DeleteFromPlan(c, std::move(finish));
+    };
+    delete_ready_.clear();
+    for (size_t k = 0; k < pending.size(); ++k) {
+      if (dependents[pending[k].resource] == 0) delete_ready_.push_back(k);
+    }
+    // A dependency cycle among recorded objects would leave some never ready: they go last.
+    std::vector<bool> started(pending.size(), false);
+    size_t started_count = 0;
+    for (;;) {
+      while (!delete_ready_.empty() && !Interrupted()) {
+        size_t k = delete_ready_.back();
+        delete_ready_.pop_back();
+        if (started[k]) continue;
+        started[k] = true;
+        ++started_count;
+        start(k);
       }
-      if (!progressed) break;
+      if (in_flight_ > 0 && !abandoned_) {
+        Pump(/*until_idle=*/false);
+        continue;
+      }
+      if (abandoned_ || Interrupted() || started_count == pending.size()) break;
+      for (size_t k = 0; k < pending.size(); ++k) {
+        if (!started[k]) delete_ready_.push_back(k);
+      }
     }
   }
 
-  std::vector<std::string> DependenciesInState(const addrs::AbsResourceInstance& addr) const {
-    const state::ObjectState* obj = applying_->prior_state.FindCurrent(addr);
+  std::vector<std::string> DependenciesInState(const ResourceInstanceChange& c) const {
+    const state::ResourceState* rs = applying_->prior_state.FindResource(c.addr.ContainingResource());
+    if (!rs) return {};
+    const state::InstanceState* is = rs->Find(c.addr.key);
+    if (!is) return {};
+    const state::ObjectState* obj = nullptr;
+    if (c.deposed_key.empty()) {
+      obj = is->current ? &*is->current : nullptr;
+    } else if (auto d = is->deposed.find(c.deposed_key); d != is->deposed.end()) {
+      obj = &d->second;
+    }
     return obj ? obj->dependencies : std::vector<std::string>{};
   }
 
-  void DeleteFromPlan(const ResourceInstanceChange& c) {
+  /// Deletes (or forgets) the object of a planned deletion; `finish(ok)` runs on the walk
+  /// thread once it is done.
+  void DeleteFromPlan(const ResourceInstanceChange& c, std::function<void(bool)> finish) {
     std::string source = ProviderSource(c.provider);
     auto it = resolved_.find(source);
     providers::Provider* p = it != resolved_.end() ? it->second : providers_.Resolve(source);
@@ -1483,26 +1863,64 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     const providers::Schema* schema = FindResourceSchema(out_.schemas, c.provider,
                                                          c.addr.resource.mode,
                                                          c.addr.resource.type);
-    if (!p || !schema) return;
-    const state::ObjectState* obj = applied_.FindCurrent(c.addr);
-    if (!obj) return;
-    ApplyDelete(c.addr, c.provider, p, *schema, c.before, obj->private_data,
-                c.action == Action::kForget);
+    const state::ResourceState* rs = applying_->prior_state.FindResource(c.addr.ContainingResource());
+    const state::InstanceState* is = rs ? rs->Find(c.addr.key) : nullptr;
+    const state::ObjectState* obj = nullptr;
+    if (is && c.deposed_key.empty() && is->current) obj = &*is->current;
+    if (is && !c.deposed_key.empty()) {
+      if (auto d = is->deposed.find(c.deposed_key); d != is->deposed.end()) obj = &d->second;
+    }
+    if (!p || !schema || !obj) {
+      finish(false);
+      return;
+    }
+    if (c.action == Action::kForget) {
+      state::JournalRecord r;
+      r.addr = c.addr;
+      r.deposed_key = c.deposed_key;
+      r.provider = c.provider;
+      journal_->Result(std::move(r));
+      finish(true);
+      return;
+    }
+    const NodeId n = kDeleteNode;
+    auto object = std::make_shared<state::ObjectState>(*obj);
+    auto f = std::make_shared<std::function<void(bool)>>(std::move(finish));
+    ++in_flight_;
+    ++total_jobs_;
+    pool_->Submit(0, [this, c, p, schema, object, f] {
+      auto diags_out = std::make_shared<Diagnostics>();
+      bool ok = DeleteObjectJob(c.addr, c.deposed_key, c.provider, p, *schema, c.before, *object,
+                                Range(), *diags_out);
+      events_.Push([this, diags_out, ok, f] {
+        diags().Append(*diags_out);
+        --in_flight_;
+        ++done_jobs_;
+        (*f)(ok);
+      });
+    });
+    (void)n;
   }
 
   /// The root module's outputs into the applied state (null and unknown ones left out).
   void RecordOutputs() {
     ModuleInstanceData& root = *instances_.front();
     const config::Module& mod = *root.mod->module;
-    applied_.outputs.clear();
+    outputs_.clear();
     if (options_.mode == PlanMode::kDestroy) return;
     for (size_t i = 0; i < mod.outputs.size(); ++i) {
       const OutputValue& o = root.outputs[i];
+      if (!o.value.IsWhollyKnown() && (Interrupted() || AnyNodeFailed())) {
+        // Not evaluated (an interrupt, or it depends on what failed): keep what was recorded.
+        auto prior = applying_->prior_state.outputs.find(mod.outputs[i].name);
+        if (prior != applying_->prior_state.outputs.end()) outputs_.insert(*prior);
+        continue;
+      }
       if (o.value.IsNull() || !o.value.IsWhollyKnown()) continue;
       state::OutputState s;
       s.value = o.value.UnmarkedDeep();
       s.sensitive = o.sensitive;
-      applied_.outputs[mod.outputs[i].name] = std::move(s);
+      outputs_[mod.outputs[i].name] = std::move(s);
     }
   }
 
@@ -1968,7 +2386,11 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       obj.attributes_json = enc.json;
       obj.sensitive_attributes_json = EncodePathsJson(SensitivePaths(c.before));
       obj.private_data = c.private_data;
-      applied_.SetCurrent(addr, std::move(obj), c.provider, "");
+      state::JournalRecord r;
+      r.addr = addr;
+      r.provider = c.provider;
+      r.object = std::move(obj);
+      journal_->Result(std::move(r));
       prior = c.before;
     }
     hooks_->Imported(addr, *c.import_id);
@@ -2167,6 +2589,83 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
 
   /// ReadResource for every prior managed object, `parallelism` at a time; the results
   /// replace the prior state's objects, and what changed is drift.
+  /// The provider of `rs` (resolved and configured once per source), or null.
+  providers::Provider* ProviderForState(const state::ResourceState& rs) {
+    std::string source = ProviderSource(rs.provider);
+    auto it = resolved_.find(source);
+    if (it == resolved_.end()) {
+      providers::Provider* p = providers_.Resolve(source);
+      if (p) {
+        out_.schemas[source] = p->GetProviderSchema();
+        providers::ConfigureProviderRequest c;
+        c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
+        diags().Append(p->ConfigureProvider(c));
+      }
+      it = resolved_.emplace(source, p).first;
+    }
+    return it->second;
+  }
+
+  /// Objects an interrupted apply left possibly created (state.h): their providers look
+  /// for each by its create's idempotency token, whether or not the plan refreshes. Found,
+  /// the object is adopted as it exists; not found, it is dropped and planned again. Either
+  /// way it is settled in the state the plan starts from, not reported as drift.
+  void ResolvePossiblyCreated() {
+    bool any_gone = false;
+    for (state::State* st : {&out_.plan.prior_state, &out_.plan.prev_run_state}) {
+      for (state::ResourceState& rs : st->resources) {
+        if (rs.addr.resource.mode != addrs::ResourceMode::kManaged) continue;
+        for (state::InstanceState& is : rs.instances) {
+          if (!is.current || is.current->idempotency_token.empty()) continue;
+          providers::Provider* p = ProviderForState(rs);
+          const providers::Schema* schema =
+              p ? FindResourceSchema(out_.schemas, rs.provider, rs.addr.resource.mode,
+                                     rs.addr.resource.type)
+                : nullptr;
+          if (!schema) continue;  // planning reports the missing provider
+          const std::string token = is.current->idempotency_token;
+          auto found = possibly_found_.find(token);
+          if (found == possibly_found_.end()) {
+            TypedJsonResult d = DecodeTypedJson(is.current->attributes_json,
+                                                schema->block.ImpliedType());
+            if (!d.ok()) continue;
+            providers::ReadResourceRequest req;
+            req.type_name = rs.addr.resource.type;
+            req.current_state = d.value;
+            req.private_data = is.current->private_data;
+            req.idempotency_token = token;
+            providers::ReadResourceResponse resp = p->ReadResource(req);
+            AddProviderDiagnostics(resp.diagnostics, Range(), diags());
+            if (resp.diagnostics.HasErrors()) continue;
+            std::optional<state::ObjectState> adopted;
+            if (!resp.new_state.IsNull()) {
+              TypedJsonEncodeResult enc =
+                  EncodeTypedJson(resp.new_state.UnmarkedDeep(), schema->block.ImpliedType());
+              if (!enc.ok()) continue;
+              state::ObjectState obj = *is.current;
+              obj.status = state::ObjectState::Status::kReady;
+              obj.idempotency_token.clear();
+              obj.attributes_json = enc.json;
+              obj.private_data = resp.private_data;
+              adopted = std::move(obj);
+            }
+            found = possibly_found_.emplace(token, std::move(adopted)).first;
+          }
+          is.current = found->second;
+          any_gone = any_gone || !is.current;
+        }
+      }
+      if (!any_gone) continue;
+      for (state::ResourceState& rs : st->resources) {
+        std::erase_if(rs.instances, [](const state::InstanceState& i) {
+          return !i.current && i.deposed.empty();
+        });
+      }
+      std::erase_if(st->resources,
+                    [](const state::ResourceState& r) { return r.instances.empty(); });
+    }
+  }
+
   void Refresh() {
     struct Job {
       state::ResourceState* resource;
@@ -2182,19 +2681,8 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     std::vector<Job> jobs;
     for (state::ResourceState& rs : out_.plan.prior_state.resources) {
       if (rs.addr.resource.mode != addrs::ResourceMode::kManaged) continue;
-      std::string source = ProviderSource(rs.provider);
-      auto it = resolved_.find(source);
-      if (it == resolved_.end()) {
-        providers::Provider* p = providers_.Resolve(source);
-        if (p) {
-          out_.schemas[source] = p->GetProviderSchema();
-          providers::ConfigureProviderRequest c;
-          c.config = Value::Null(p->GetProviderSchema().provider.block.ImpliedType());
-          diags().Append(p->ConfigureProvider(c));
-        }
-        it = resolved_.emplace(source, p).first;
-      }
-      if (!it->second) continue;
+      providers::Provider* provider = ProviderForState(rs);
+      if (!provider) continue;
       const providers::Schema* schema = FindResourceSchema(out_.schemas, rs.provider,
                                                            rs.addr.resource.mode,
                                                            rs.addr.resource.type);
@@ -2204,7 +2692,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
         Job j;
         j.resource = &rs;
         j.instance = &is;
-        j.provider = it->second;
+        j.provider = provider;
         j.schema = schema;
         jobs.push_back(std::move(j));
       }
@@ -2401,30 +2889,63 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   std::optional<bool> applying_imports_;  ///< the plan being applied imports something
   const Plan* applying_ = nullptr;
   ApplyHooks* hooks_ = nullptr;
-  state::State applied_;
+  ApplyOptions apply_options_;
+  state::Journal* journal_ = nullptr;
+  std::unique_ptr<state::Journal> own_journal_;
+  std::map<std::string, state::OutputState, std::less<>> outputs_;
+  std::string applied_checks_json_;
   std::map<addrs::AbsResourceInstance, size_t> change_index_;
-  std::set<size_t> applied_changes_;
+  std::vector<bool> applied_changes_;  ///< by change index: handled by this apply
+  /// Possibly-created objects looked up by token: the object found (nullopt: none).
+  std::map<std::string, std::optional<state::ObjectState>> possibly_found_;
+  // The parallel walk (walk thread only, except pool_ and events_).
+  static constexpr NodeId kDeleteNode = UINT32_MAX;
+  std::unique_ptr<apply::WorkerPool> pool_;
+  apply::EventQueue<std::function<void()>> events_;
+  std::priority_queue<std::tuple<int64_t, int64_t, NodeId>> ready_;
+  std::vector<size_t> delete_ready_;
+  std::vector<int64_t> priority_;
+  std::vector<size_t> position_;
+  std::vector<uint32_t> waiting_;
+  std::vector<uint32_t> pending_jobs_;
+  std::vector<bool> visited_;
+  std::vector<bool> node_failed_;
+  size_t in_flight_ = 0;
+  size_t total_jobs_ = 0;
+  size_t done_jobs_ = 0;
+  bool drained_ = false;
+  bool abandoned_ = false;
+  bool apply_deferred_ = false;
 };
 
 }  // namespace
 
 ApplyResult ApplyPlan(const ModuleTree& tree, const Plan& plan, const InputValues& inputs,
                       ProviderResolver& providers, ApplyHooks& hooks,
-                      const ScopeSettings& scope) {
-  PlanResult scratch;
+                      const ApplyOptions& apply_options) {
+  auto scratch_owner = std::make_unique<PlanResult>();
+  PlanResult& scratch = *scratch_owner;
   PlanOptions options;
   options.mode = plan.mode;
   options.refresh = false;
-  options.scope = scope;
+  options.scope = apply_options.scope;
   options.plan_time = plan.timestamp;
   options.targets = plan.targets;
   options.excludes = plan.excludes;
-  Planner planner(tree, plan.prior_state, inputs, providers, options, scratch);
-  planner.SetApplying(&plan, &hooks);
-  planner.Run();
+  auto planner = std::make_unique<Planner>(tree, plan.prior_state, inputs, providers, options,
+                                           scratch);
+  planner->SetApplying(&plan, &hooks, apply_options);
+  planner->Run();
   ApplyResult out;
-  out.state = std::move(planner.applied());
-  out.diagnostics = std::move(scratch.diagnostics);
+  out.state = planner->TakeApplied();
+  out.interrupted = planner->interrupted();
+  out.diagnostics = scratch.diagnostics;
+  if (planner->abandoned()) {
+    // A second interrupt: operations still running on workers use the planner (and report
+    // to it) until the process exits, which the caller does at once. It is left alive.
+    (void)planner.release();
+    (void)scratch_owner.release();  // the schemas they use
+  }
   return out;
 }
 

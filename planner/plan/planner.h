@@ -4,6 +4,7 @@
 /// dependency order; refresh (ReadResource for every prior object) runs first, in parallel.
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,10 +14,12 @@
 #include "lang/base/addrs.h"
 #include "lang/base/diagnostic.h"
 #include "lang/config/module.h"
+#include "planner/apply/interrupt.h"
 #include "planner/plan/plan.h"
 #include "planner/values/input_values.h"
 #include "planner/values/module_values.h"
 #include "providers/provider.h"
+#include "state/journal.h"
 #include "state/state.h"
 
 namespace cairn::planner {
@@ -110,7 +113,8 @@ struct PlanResult {
 };
 
 /// What apply reports as it goes (the CLI prints Terraform's progress lines from these).
-/// Called from the applying thread, one operation at a time.
+/// Called from the apply engine's worker threads, concurrently for different instances (one
+/// instance's calls are ordered): implementations synchronise their output.
 class ApplyHooks {
  public:
   virtual ~ApplyHooks() = default;
@@ -127,24 +131,52 @@ class ApplyHooks {
     (void)addr;
     (void)id;
   }
+  /// The engine's progress, from its own thread after every finished operation and about
+  /// once a second: for a live status line. The default ignores it.
+  virtual void Progress(size_t done, size_t total, size_t running) {
+    (void)done;
+    (void)total;
+    (void)running;
+  }
 };
 
 struct ApplyResult {
   /// The state after applying: every finished operation recorded, whatever failed later.
   state::State state;
   Diagnostics diagnostics;
+  /// Stopped by an interrupt before everything was applied.
+  bool interrupted = false;
+};
+
+struct ApplyOptions {
+  ScopeSettings scope;
+  /// Provider operations running at once (-parallelism).
+  int parallelism = 10;
+  /// Where every operation is recorded before and after it happens (state/journal.h); the
+  /// result's state is the journal's. Null: an in-memory journal based on the plan's prior
+  /// state.
+  state::Journal* journal = nullptr;
+  /// Called from the applying thread about every `checkpoint_interval` while operations
+  /// run, to compact the journal into the stored state; may be empty.
+  std::function<Diagnostics(state::Journal&)> checkpoint;
+  std::chrono::milliseconds checkpoint_interval{5000};
+  /// Ctrl-C: at 1 no new operation starts, at 2 the walk stops waiting for running ones.
+  const apply::InterruptLevel* interrupt = nullptr;
 };
 
 /// Applies `plan` (made by MakePlan from the same `tree`, `inputs` and providers): walks the
-/// configuration in dependency order, one resource instance at a time; each change's object
-/// is planned again with the values now known and must agree with what the plan promised
-/// ("Provider produced inconsistent final plan" otherwise), then the provider applies it.
-/// Deletions of objects the configuration no longer has come last, dependents first.
-/// Root module outputs are recorded in the result's state. This is the sequential engine
-/// (#5 brings the parallel, journaled one).
+/// configuration's graph as MakePlan did, evaluating each node once its dependencies are
+/// done, and hands each instance's provider work to `options.parallelism` workers, longest
+/// remaining path first. Each change's object is planned again with the values now known and
+/// must agree with what the plan promised ("Provider produced inconsistent final plan"
+/// otherwise), then the provider applies it. A failed instance's dependents are skipped;
+/// independent branches finish. Deletions of objects the configuration no longer has (every
+/// object of a destroy plan) come after the walk, each after everything that depends on it.
+/// Every operation goes through `options.journal` (an intent before, a result after). Root
+/// module outputs are recorded in the result's state.
 ApplyResult ApplyPlan(const ModuleTree& tree, const Plan& plan, const InputValues& inputs,
                       ProviderResolver& providers, ApplyHooks& hooks,
-                      const ScopeSettings& scope = {});
+                      const ApplyOptions& options = {});
 
 /// Plans `tree` against `prior` with root input values `inputs` (from CollectInputValues,
 /// without errors).

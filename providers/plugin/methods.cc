@@ -233,7 +233,8 @@ bool DecodeParams(const Value& params, const ProviderSchema& schema,
 Value EncodeParams(const ReadResourceRequest& r, const Type& type) {
   return Value::Object({{"type_name", Str(r.type_name)},
                         {"current_state", EncodeWireValue(r.current_state, type)},
-                        {"private", Str(r.private_data)}});
+                        {"private", Str(r.private_data)},
+                        {"idempotency_token", Str(r.idempotency_token)}});
 }
 
 bool DecodeParams(const Value& params, const ProviderSchema& schema, ReadResourceRequest& r,
@@ -245,6 +246,7 @@ bool DecodeParams(const Value& params, const ProviderSchema& schema, ReadResourc
   if (!type) return false;
   r.current_state = in.Wire("current_state", *type);
   r.private_data = in.String("private");
+  r.idempotency_token = in.String("idempotency_token");
   return in.ok();
 }
 

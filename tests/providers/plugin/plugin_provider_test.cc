@@ -71,8 +71,10 @@ TEST(PluginProviderTest, EveryMethodAnswersAsTheInProcessProvider) {
   EXPECT_EQ(plugin.plugin_name(), "test");
   TestProvider local;
   const ProviderSchema& schema = plugin.GetProviderSchema();
-  ASSERT_EQ(schema.resource_types.size(), 1u);
+  ASSERT_EQ(schema.resource_types.size(), 2u);
   EXPECT_TRUE(schema.resource_types.at("test_object").block.ImpliedType() == ObjectType());
+  EXPECT_TRUE(schema.resource_types.at("test_file").block.ImpliedType() ==
+              local.GetProviderSchema().resource_types.at("test_file").block.ImpliedType());
   EXPECT_TRUE(plugin.ConfigureProvider({Value::Null(schema.provider.block.ImpliedType())}).empty());
 
   ValidateResourceConfigRequest bad{"test_object", Value::Object({})};
