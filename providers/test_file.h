@@ -11,8 +11,8 @@
 ///   delay_ms   optional number: a delete sleeps this long first; a create or update sleeps
 ///              half of it, writes, and sleeps the other half before it answers (so a crash
 ///              can leave a file made but never reported). A provider Stop() during the first
-///              sleep ends the operation unmade ("Operation stopped"): a plugin whose client
-///              died starts nothing new
+///              sleep ends the operation unmade ("Operation stopped"); the second half is not
+///              cut short. A plugin whose client died starts nothing new
 ///   id         computed string (16 random hex digits)
 ///
 /// ReadResource with an idempotency token looks for the file its create wrote.
