@@ -11,6 +11,7 @@
 #include "lang/base/wordwrap.h"
 #include "lang/config/config_tree.h"
 #include "lang/syntax/navigation.h"
+#include "planner/plan/local_exec.h"
 
 namespace cairn::cli {
 namespace {
@@ -159,7 +160,19 @@ int RunValidate(const Args& args, Streams& io) {
   config::ConfigResult loaded = config::LoadConfig(parsed.dir);
   syntax::ParsedSources sources;
   AddSources(loaded.root, sources);
-  const Diagnostics& diags = loaded.diagnostics;
+  Diagnostics& diags = loaded.diagnostics;
+  if (!diags.HasErrors()) {
+    // Terraform checks that every provisioner type is available before it validates.
+    std::vector<const config::Module*> modules;
+    std::vector<const config::Config*> pending{&loaded.root};
+    while (!pending.empty()) {
+      const config::Config* c = pending.back();
+      pending.pop_back();
+      modules.push_back(&c->module);
+      for (const auto& child : c->children) pending.push_back(child.get());
+    }
+    diags.Append(planner::CheckProvisionerTypes(modules));
+  }
 
   if (parsed.json) {
     io.out << RenderValidateJson(diags, sources);

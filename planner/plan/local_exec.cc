@@ -459,6 +459,48 @@ LocalExecResult RunLocalExec(const LocalExecConfig& config,
   return result;
 }
 
+ProvisionResult RunProvisioners(const ProvisionRequest& request) {
+  ProvisionResult out;
+  if (!request.resource) return out;
+  for (const config::Provisioner& p : request.resource->provisioners) {
+    ProvisionerMetaResult meta = DecodeProvisionerMeta(p);
+    if (meta.meta.when_destroy != request.destroy) continue;
+    if (p.type != kLocalExecType) {
+      out.diagnostics.Error("Unsupported provisioner",
+                            fmt::format("Cairn runs only \"local-exec\" provisioners: the \"{}\" "
+                                        "provisioner is not supported.",
+                                        p.type),
+                            p.decl_range);
+      return out;
+    }
+    DecodeBodyResult decoded = DecodeLocalExec(p, *request.scope, *request.evaluator);
+    out.diagnostics.Append(decoded.diagnostics);
+    if (decoded.diagnostics.HasErrors()) return out;
+    if (!decoded.value.IsWhollyKnown()) {
+      Diagnostics unknown;
+      unknown.Error("Configuration contains unknown value",
+                    "The provisioner's arguments still contain unknown values during apply.");
+      InProvisionerBody(unknown, p, request.address);
+      out.diagnostics.Append(unknown);
+      return out;
+    }
+    LocalExecConfig config = LocalExecConfigFromValue(decoded.value);
+    if (request.print) request.print(FormatProvisioningStart(request.address, p.type));
+    ++out.ran;
+    LocalExecResult run = RunLocalExec(
+        config,
+        [&](std::string_view message) {
+          if (request.print) request.print(FormatProvisionOutput(request.address, p.type, message));
+        },
+        request.stop);
+    InProvisionerBody(run.diagnostics, p, request.address);
+    if (run.diagnostics.HasErrors() && meta.meta.on_failure_continue) continue;
+    out.diagnostics.Append(run.diagnostics);
+    if (run.diagnostics.HasErrors()) return out;
+  }
+  return out;
+}
+
 void InProvisionerBody(Diagnostics& diagnostics, const config::Provisioner& provisioner,
                        std::string_view address) {
   for (Diagnostic& d : diagnostics.items()) {

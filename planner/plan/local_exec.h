@@ -136,6 +136,37 @@ LocalExecResult RunLocalExec(const LocalExecConfig& config,
 void InProvisionerBody(Diagnostics& diagnostics, const config::Provisioner& provisioner,
                        std::string_view address);
 
+/// What RunProvisioners needs for one resource instance.
+struct ProvisionRequest {
+  const config::Resource* resource = nullptr;
+  /// Run the `when = destroy` provisioners (before the object is destroyed); otherwise the
+  /// create-time ones (after the object was created; never for a tainted object).
+  bool destroy = false;
+  std::string address;  ///< the instance, e.g. `module.m.terraform_data.a[0]`
+  /// The scope the provisioners' arguments see (`self` = the object, `count.index`, ...).
+  const eval::Scope* scope = nullptr;
+  BodyEvaluator* evaluator = nullptr;
+  /// Receives whole lines to print on stdout ("ADDR: Provisioning with ..." and each
+  /// "ADDR (local-exec): ..." line), each ending in '\n'; never concurrently for one run.
+  std::function<void(std::string_view text)> print;
+  const std::atomic<int>* stop = nullptr;
+};
+
+struct ProvisionResult {
+  /// Errors make the instance fail: a create-time failure leaves the new object in the state
+  /// as tainted; a destroy-time one leaves the object in place (not destroyed).
+  Diagnostics diagnostics;
+  size_t ran = 0;  ///< provisioners started
+};
+
+/// Terraform's applyProvisioners for one instance: each provisioner of the resource whose
+/// `when` matches, in order: its arguments decoded (errors end the run before its progress
+/// line), "Provisioning with 'local-exec'...", the command run with its output printed, its
+/// errors located in the provisioner block; errors of an `on_failure = continue` provisioner
+/// are dropped (Terraform prints nothing), any other error ends the run. A provisioner type
+/// other than local-exec is an error here (CheckProvisionerTypes reports them up front).
+ProvisionResult RunProvisioners(const ProvisionRequest& request);
+
 /// "ADDR: Provisioning with 'TYPE'...\n" (Terraform's PreProvisionInstanceStep hook).
 std::string FormatProvisioningStart(std::string_view address, std::string_view type);
 

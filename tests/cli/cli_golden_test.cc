@@ -182,6 +182,8 @@ INSTANTIATE_TEST_SUITE_P(ForceUnlock, CliGoldenTest, ::testing::ValuesIn(Cases("
 INSTANTIATE_TEST_SUITE_P(Import, CliGoldenTest, ::testing::ValuesIn(Cases("import")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Taint, CliGoldenTest, ::testing::ValuesIn(Cases("taint")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Init, CliGoldenTest, ::testing::ValuesIn(Cases("init")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Provisioners, CliGoldenTest, ::testing::ValuesIn(Cases("provisioners")),
+                         CaseName);
 
 }  // namespace
 }  // namespace cairn::testing

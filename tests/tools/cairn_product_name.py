@@ -89,6 +89,14 @@ LITERAL = [
 ]
 
 
+# Texts where Cairn's name changes the wrapping: (Terraform's, Cairn's).
+REWRAPPED = [
+    # validate's "Missing required provisioner plugin".
+    ("it manually into one of the plugin search directories before running\nTerraform.",
+     "it manually into one of the plugin search directories before running Cairn."),
+]
+
+
 def cairn_name(text):
     return text.replace("Terraform", "Cairn").replace('"terraform apply"', '"cairn apply"')
 
@@ -98,6 +106,8 @@ def to_cairn(text):
         text = text.replace(wrap(para), wrap(cairn_name(para)))
     for line in LINES:
         text = text.replace(line, line.replace("Terraform", "Cairn"))
+    for old, new in REWRAPPED:
+        text = text.replace(old, new)
     for block in LITERAL:
         text = text.replace(block, block.replace("Terraform", "Cairn").replace(
             '"terraform plan"', '"cairn plan"'))
@@ -106,11 +116,23 @@ def to_cairn(text):
     return text
 
 
+def errors_to_cairn(text):
+    """stderr: only the diagnostics whose wrapping Cairn's name changes."""
+    for old, new in REWRAPPED:
+        text = text.replace(old, new)
+    return text
+
+
 if __name__ == "__main__":
-    for path in sys.argv[1:]:
+    convert = to_cairn
+    paths = sys.argv[1:]
+    if paths and paths[0] == "--errors":
+        convert = errors_to_cairn
+        paths = paths[1:]
+    for path in paths:
         with open(path, encoding="utf-8") as f:
             old = f.read()
-        new = to_cairn(old)
+        new = convert(old)
         if new != old:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(new)

@@ -73,6 +73,7 @@ for dir in "$root"/*/*/; do
     set -e
     # Plan texts say "Cairn" where Terraform names itself (re-wrapped as Terraform wraps).
     python3 "$tools/cairn_product_name.py" "$dir/expected.$n.out"
+    python3 "$tools/cairn_product_name.py" --errors "$dir/expected.$n.err"
   done <"$dir/cmd"
   echo "$rel: $n steps"
 done

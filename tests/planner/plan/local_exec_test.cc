@@ -320,6 +320,92 @@ TEST_F(LocalExecTest, SensitiveConfigSuppressesEveryMessage) {
                             3, "(output suppressed due to sensitive value in config)")));
 }
 
+TEST_F(LocalExecTest, RunProvisionersAsTerraformDoes) {
+  // tests/cli/testdata/provisioner_reference/{create,fail_taints,on_failure_continue}.
+  const config::Module& m = Load(R"(resource "terraform_data" "a" {
+  provisioner "local-exec" {
+    command    = "echo out1; exit 3"
+    on_failure = continue
+  }
+  provisioner "local-exec" {
+    command = "echo ${self.input} >&2"
+  }
+  provisioner "local-exec" {
+    when    = destroy
+    command = "echo destroying ${self.id}"
+  }
+  provisioner "local-exec" {
+    command = "echo out2; exit 2"
+  }
+  provisioner "local-exec" {
+    command = "echo never runs"
+  }
+}
+)");
+  ASSERT_EQ(Texts(loaded_.diagnostics), "");
+  eval::MapScope scope;
+  scope.SetRoot("self", Value::Object({{"id", Value::String("abc")},
+                                       {"input", Value::String("x")}}));
+  Evaluator ev;
+  std::string printed;
+  ProvisionRequest req;
+  req.resource = &m.resources[0];
+  req.address = "terraform_data.a";
+  req.scope = &scope;
+  req.evaluator = &ev;
+  req.print = [&](std::string_view text) { printed += text; };
+  ProvisionResult create = RunProvisioners(req);
+  EXPECT_EQ(create.ran, 3u);
+  EXPECT_EQ(printed,
+            "terraform_data.a: Provisioning with 'local-exec'...\n"
+            "terraform_data.a (local-exec): Executing: [\"/bin/sh\" \"-c\" \"echo out1; exit 3\"]\n"
+            "terraform_data.a (local-exec): out1\n"
+            "terraform_data.a: Provisioning with 'local-exec'...\n"
+            "terraform_data.a (local-exec): Executing: [\"/bin/sh\" \"-c\" \"echo x >&2\"]\n"
+            "terraform_data.a (local-exec): x\n"
+            "terraform_data.a: Provisioning with 'local-exec'...\n"
+            "terraform_data.a (local-exec): Executing: [\"/bin/sh\" \"-c\" \"echo out2; exit 2\"]\n"
+            "terraform_data.a (local-exec): out2\n");
+  EXPECT_EQ(Texts(create.diagnostics),
+            "error: local-exec provisioner error: Error running command 'echo out2; exit 2': "
+            "exit status 2. Output: out2\n @13:28 with terraform_data.a\n");
+
+  printed.clear();
+  req.destroy = true;
+  ProvisionResult destroy = RunProvisioners(req);
+  EXPECT_EQ(destroy.ran, 1u);
+  EXPECT_EQ(Texts(destroy.diagnostics), "");
+  EXPECT_EQ(printed,
+            "terraform_data.a: Provisioning with 'local-exec'...\n"
+            "terraform_data.a (local-exec): Executing: [\"/bin/sh\" \"-c\" \"echo destroying "
+            "abc\"]\n"
+            "terraform_data.a (local-exec): destroying abc\n");
+}
+
+TEST_F(LocalExecTest, RunProvisionersStopsAtArgumentErrorsBeforePrinting) {
+  const config::Module& m = Load(R"(resource "terraform_data" "a" {
+  provisioner "local-exec" {
+    command = self.nope
+  }
+}
+)");
+  eval::MapScope scope;
+  scope.SetRoot("self", Value::Object({{"id", Value::String("abc")}}));
+  Evaluator ev;
+  std::string printed;
+  ProvisionRequest req;
+  req.resource = &m.resources[0];
+  req.address = "terraform_data.a";
+  req.scope = &scope;
+  req.evaluator = &ev;
+  req.print = [&](std::string_view text) { printed += text; };
+  ProvisionResult r = RunProvisioners(req);
+  EXPECT_EQ(r.ran, 0u);
+  EXPECT_EQ(printed, "");
+  ASSERT_TRUE(r.diagnostics.HasErrors());
+  EXPECT_EQ(r.diagnostics[0].summary, "Unsupported attribute");
+}
+
 TEST(RunLocalExecTest, RunsThroughTheShellAndStreamsLines) {
   ExecRun r = RunIt(Command("echo hi; echo there >&2; printf 'no newline'"));
   EXPECT_EQ(Detail(r.result), "");
@@ -415,20 +501,29 @@ TEST(RunLocalExecTest, PartialLineAfterAPause) {
 
 TEST(RunLocalExecTest, StopKillsTheProcess) {
   std::atomic<int> stop{0};
+  std::atomic<bool> started{false};
   std::thread stopper([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     stop = 1;  // a graceful stop lets the command run on
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     stop = 2;
   });
-  auto start = std::chrono::steady_clock::now();
-  ExecRun r = RunIt(Command("echo started; sleep 30; echo never"), &stop);
+  auto begin = std::chrono::steady_clock::now();
+  std::vector<std::string> messages;
+  LocalExecResult r = RunLocalExec(
+      Command("echo started; sleep 30; echo never"),
+      [&](std::string_view m) {
+        messages.emplace_back(m);
+        if (m == "started") started = true;
+      },
+      &stop);
   stopper.join();
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
-  EXPECT_EQ(r.result.exit_code, -1);
-  EXPECT_EQ(Detail(r.result),
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(20));
+  EXPECT_EQ(r.exit_code, -1);
+  EXPECT_EQ(Detail(r),
             "local-exec provisioner error: Error running command 'echo started; sleep 30; echo "
             "never': signal: killed. Output: started\n");
+  EXPECT_EQ(messages.size(), 2u);
 }
 
 TEST(RunLocalExecTest, ConcurrentRunsKeepTheirOwnOutput) {
