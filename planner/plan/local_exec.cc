@@ -140,9 +140,6 @@ class OutputLines {
   std::string tail_;
 };
 
-bool Stopping(const std::atomic<int>* stop) {
-  return stop && stop->load(std::memory_order_relaxed) >= 2;
-}
 
 class FileActions {
  public:
@@ -331,6 +328,15 @@ std::string ExecutingMessage(const LocalExecConfig& config) {
 LocalExecResult RunLocalExec(const LocalExecConfig& config,
                              const std::function<void(std::string_view message)>& output_message,
                              const std::atomic<int>* stop) {
+  std::function<bool()> kill_now;
+  if (stop) kill_now = [stop] { return stop->load(std::memory_order_relaxed) >= 2; };
+  return RunLocalExec(config, output_message, kill_now);
+}
+
+LocalExecResult RunLocalExec(const LocalExecConfig& config,
+                             const std::function<void(std::string_view message)>& output_message,
+                             const std::function<bool()>& kill_now) {
+  auto stopping = [&kill_now] { return kill_now && kill_now(); };
   LocalExecResult result;
   if (config.command.empty()) {
     result.diagnostics.Error("Invalid local-exec provisioner command",
@@ -412,7 +418,7 @@ LocalExecResult RunLocalExec(const LocalExecConfig& config,
   bool killed = false;
   char buf[4096];
   while (true) {
-    if (Stopping(stop)) {
+    if (stopping()) {
       kill(pid, SIGKILL);
       killed = true;
       break;
@@ -440,11 +446,11 @@ LocalExecResult RunLocalExec(const LocalExecConfig& config,
 
   int status = 0;
   while (true) {
-    pid_t w = waitpid(pid, &status, stop && !killed ? WNOHANG : 0);
+    pid_t w = waitpid(pid, &status, kill_now && !killed ? WNOHANG : 0);
     if (w == pid) break;
     if (w < 0 && errno != EINTR) break;
     if (w == 0) {
-      if (Stopping(stop)) {
+      if (stopping()) {
         kill(pid, SIGKILL);
         killed = true;
         continue;
@@ -492,7 +498,7 @@ ProvisionResult RunProvisioners(const ProvisionRequest& request) {
         [&](std::string_view message) {
           if (request.print) request.print(FormatProvisionOutput(request.address, p.type, message));
         },
-        request.stop);
+        request.kill_now);
     InProvisionerBody(run.diagnostics, p, request.address);
     if (run.diagnostics.HasErrors() && meta.meta.on_failure_continue) continue;
     out.diagnostics.Append(run.diagnostics);

@@ -130,6 +130,13 @@ LocalExecResult RunLocalExec(const LocalExecConfig& config,
                              const std::function<void(std::string_view message)>& output_message,
                              const std::atomic<int>* stop = nullptr);
 
+/// The same, killing the process as soon as `kill_now` (polled about every 100 ms, may be
+/// empty) returns true, e.g. `[&] { return interrupt.Get() >= 2; }` with the apply engine's
+/// planner::apply::InterruptLevel.
+LocalExecResult RunLocalExec(const LocalExecConfig& config,
+                             const std::function<void(std::string_view message)>& output_message,
+                             const std::function<bool()>& kill_now);
+
 /// Gives each diagnostic without a subject the provisioner block's body as subject (its
 /// opening brace, as Terraform's WholeContainingBody diagnostics do) and `address` (the
 /// instance: "with ADDR,"), as Terraform's InConfigBody does.
@@ -149,7 +156,8 @@ struct ProvisionRequest {
   /// Receives whole lines to print on stdout ("ADDR: Provisioning with ..." and each
   /// "ADDR (local-exec): ..." line), each ending in '\n'; never concurrently for one run.
   std::function<void(std::string_view text)> print;
-  const std::atomic<int>* stop = nullptr;
+  /// Polled while a command runs: true kills it (the second Ctrl-C); may be empty.
+  std::function<bool()> kill_now;
 };
 
 struct ProvisionResult {
