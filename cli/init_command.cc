@@ -23,6 +23,7 @@
 #include "cli/commands.h"
 #include "cli/go_flags.h"
 #include "cli/provider_resolver.h"
+#include "cli/provider_sources.h"
 #include "cli/root_module.h"
 #include "cli/state_common.h"
 #include "lang/base/atomic_file.h"
@@ -98,50 +99,12 @@ constexpr const char* kLockChanged =
     "in the .cairn.lock.hcl file. Review those changes and commit them to your\n"
     "version control system if they represent changes you intended to make.\n";
 
-/// A provider source address as Terraform normalizes it (tfaddr.ParseProviderSource):
-/// `name` and `namespace/name` get the default registry host and namespace; lower case.
-std::string NormalizeSource(std::string source) {
-  std::transform(source.begin(), source.end(), source.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  size_t slashes = static_cast<size_t>(std::count(source.begin(), source.end(), '/'));
-  if (slashes == 0) return "registry.terraform.io/hashicorp/" + source;
-  if (slashes == 1) return "registry.terraform.io/" + source;
-  return source;
-}
-
 /// One provider the configuration requires: where it was first required and the version
 /// constraints given for it.
 struct Requirement {
   std::optional<Range> where;
   std::vector<std::string> constraints;
 };
-
-/// The source address (and version constraint) `module` gives local name `name`.
-std::string SourceFor(const config::Module& module, const std::string& name,
-                      std::string* constraint = nullptr) {
-  for (const config::RequiredProvider& rp : module.terraform.required_providers) {
-    if (rp.name != name || rp.attribute == nullptr || rp.attribute->expr == nullptr) continue;
-    Diagnostics ignored;  // the loader reported problems with required_providers already
-    Value v = config::EvalStatic(*rp.attribute->expr, ignored);
-    if (v.IsKnown() && !v.IsNull() && v.type().IsString()) {
-      // The legacy form `name = "~> 1.0"`: a version constraint only.
-      if (constraint) *constraint = v.AsString();
-      break;
-    }
-    if (v.IsKnown() && !v.IsNull() && v.type().IsObject()) {
-      if (const Value* c = v.Find("version");
-          constraint && c && c->IsKnown() && !c->IsNull() && c->type().IsString()) {
-        *constraint = c->AsString();
-      }
-      const Value* source = v.Find("source");
-      if (source && source->IsKnown() && !source->IsNull() && source->type().IsString()) {
-        return NormalizeSource(source->AsString());
-      }
-    }
-  }
-  if (name == "terraform") return std::string(providers::kTerraformProviderSource);
-  return NormalizeSource(name);
-}
 
 void Require(std::map<std::string, Requirement>& out, const std::string& source,
              std::optional<Range> where, const std::string& constraint = "") {
@@ -173,16 +136,6 @@ void CollectConfigRequirements(const config::Config& config,
     Require(out, SourceFor(m, p.name), p.decl_range);
   }
   for (const auto& child : config.children) CollectConfigRequirements(*child, out);
-}
-
-/// `provider["terraform.io/builtin/terraform"]` (maybe `module.x.` before, `.alias` after)
-/// -> the source address.
-std::string SourceOfStateProvider(const std::string& provider) {
-  size_t open = provider.find("provider[\"");
-  if (open == std::string::npos) return "";
-  size_t start = open + 10;
-  size_t end = provider.find('"', start);
-  return end == std::string::npos ? "" : provider.substr(start, end - start);
 }
 
 void AddSources(const config::Config& config, syntax::ParsedSources& sources) {

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/go_flags.h"
 #include "cli/provider_resolver.h"
+#include "cli/provider_sources.h"
 #include "lang/base/diagnostic_text.h"
 #include "lang/base/source_index.h"
 #include "lang/config/config_tree.h"
@@ -63,36 +64,6 @@ void UiError(Streams& io, const std::string& text, bool color) {
   }
 }
 
-/// A provider source address as Terraform normalizes it (tfaddr.ParseProviderSource):
-/// `name` and `namespace/name` get the default registry host and namespace; lower case.
-std::string NormalizeSource(std::string source) {
-  std::transform(source.begin(), source.end(), source.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  size_t slashes = static_cast<size_t>(std::count(source.begin(), source.end(), '/'));
-  if (slashes == 0) return "registry.terraform.io/hashicorp/" + source;
-  if (slashes == 1) return "registry.terraform.io/" + source;
-  return source;
-}
-
-/// The source address for provider local name `name` in `module`: its required_providers
-/// entry's `source`, or the implied one (the built-in provider for "terraform",
-/// hashicorp/NAME otherwise).
-std::string SourceFor(const config::Module& module, const std::string& name) {
-  for (const config::RequiredProvider& rp : module.terraform.required_providers) {
-    if (rp.name != name || rp.attribute == nullptr || rp.attribute->expr == nullptr) continue;
-    Diagnostics ignored;  // the loader reported problems with required_providers already
-    Value v = config::EvalStatic(*rp.attribute->expr, ignored);
-    if (v.IsKnown() && !v.IsNull() && v.type().IsObject()) {
-      const Value* source = v.Find("source");
-      if (source && source->IsKnown() && !source->IsNull() && source->type().IsString()) {
-        return NormalizeSource(source->AsString());
-      }
-    }
-  }
-  if (name == "terraform") return std::string(providers::kTerraformProviderSource);
-  return NormalizeSource(name);
-}
-
 void CollectConfigSources(const config::Config& config, std::set<std::string>& out) {
   const config::Module& m = config.module;
   auto add_resource = [&](const config::Resource& r) {
@@ -106,16 +77,6 @@ void CollectConfigSources(const config::Config& config, std::set<std::string>& o
     out.insert(SourceFor(m, rp.name));
   }
   for (const auto& child : config.children) CollectConfigSources(*child, out);
-}
-
-/// `provider["terraform.io/builtin/terraform"]` (maybe `module.x.` before, `.alias` after)
-/// -> the source address.
-std::string SourceOfStateProvider(const std::string& provider) {
-  size_t open = provider.find("provider[\"");
-  if (open == std::string::npos) return "";
-  size_t start = open + 10;
-  size_t end = provider.find('"', start);
-  return end == std::string::npos ? "" : provider.substr(start, end - start);
 }
 
 void AddSources(const config::Config& config, syntax::ParsedSources& sources) {
