@@ -293,14 +293,59 @@ std::string Journal::Intent(JournalRecord record, std::string* error) {
   record.kind = JournalRecord::Kind::kIntent;
   record.id = NewToken();
   std::string frame = EncodeJournalRecord(record);
-  std::lock_guard<std::mutex> lock(mu_);
-  Diagnostics d = AppendLocked(frame, /*sync=*/true);
-  if (d.HasErrors()) {
-    if (error) *error = d.begin()->detail;
+  uint64_t mine = 0;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    Diagnostics d = AppendLocked(frame, /*sync=*/false);
+    if (d.HasErrors()) {
+      if (error) *error = d.begin()->detail;
+      return "";
+    }
+    if (fd_ < 0) return record.id;
+    open_.emplace(record.id, std::move(frame));
+    mine = ++written_;
+  }
+  if (std::string e = SyncUpTo(mine); !e.empty()) {
+    if (error) *error = e;
     return "";
   }
-  if (fd_ >= 0) open_.emplace(record.id, std::move(frame));
   return record.id;
+}
+
+std::string Journal::SyncUpTo(uint64_t seq) {
+  // Group commit: one thread syncs for every record written before it started; the others
+  // wait for a sync that covers theirs.
+  std::unique_lock<std::mutex> lock(sync_mu_);
+  while (synced_.load() < seq) {
+    if (syncing_) {
+      sync_cv_.wait(lock);
+      continue;
+    }
+    syncing_ = true;
+    lock.unlock();
+    uint64_t target = 0;
+    int fd = -1;
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      target = written_;
+      if (fd_ >= 0) fd = fcntl(fd_, F_DUPFD_CLOEXEC, 0);
+    }
+    std::string error;
+    if (fd >= 0) {
+      if (fdatasync(fd) != 0) error = "fsync " + path_ + ": " + ErrnoText(errno);
+      close(fd);
+    }
+    lock.lock();
+    syncing_ = false;
+    if (error.empty()) {
+      uint64_t s = synced_.load();
+      while (s < target && !synced_.compare_exchange_weak(s, target)) {
+      }
+    }
+    sync_cv_.notify_all();
+    if (!error.empty()) return error;
+  }
+  return "";
 }
 
 void Journal::Result(JournalRecord record) {
@@ -349,6 +394,10 @@ Diagnostics Journal::RestartLocked() {
   fd_ = fd;
   unsynced_ = false;
   d.Append(SyncDir(path_));
+  // What the old segment held is in the stored state, the open intents in the new one.
+  uint64_t s = synced_.load();
+  while (s < written_ && !synced_.compare_exchange_weak(s, written_)) {
+  }
   return d;
 }
 

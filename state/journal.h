@@ -12,6 +12,8 @@
 /// the state file was already compacted into it. A torn or corrupt frame (a crash in the
 /// middle of a write) ends the journal: it and everything after it are ignored.
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -120,12 +122,19 @@ class Journal {
  private:
   Diagnostics AppendLocked(const std::string& bytes, bool sync);
   Diagnostics RestartLocked();
+  /// Returns once the records up to number `seq` are on disk; an error text otherwise.
+  std::string SyncUpTo(uint64_t seq);
 
   mutable std::mutex mu_;
   std::string path_;  ///< "" for an in-memory journal
   int fd_ = -1;
   State state_;
   bool unsynced_ = false;
+  uint64_t written_ = 0;  ///< intents written (guarded by mu_)
+  std::mutex sync_mu_;    ///< never held with mu_
+  std::condition_variable sync_cv_;
+  bool syncing_ = false;  ///< guarded by sync_mu_
+  std::atomic<uint64_t> synced_{0};
   /// Intents without a result yet, by id (their frames, carried over by a checkpoint).
   std::unordered_map<std::string, std::string> open_;
 };

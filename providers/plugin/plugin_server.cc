@@ -170,8 +170,9 @@ class Server {
     }
   }
 
-  /// Requests served at once at most; more wait in the queue.
-  static constexpr size_t kMaxWorkers = 32;
+  /// Requests served at once at most; more wait in the queue. Above any sensible
+  /// -parallelism, so that the client's workers never wait on the plugin's.
+  static constexpr size_t kMaxWorkers = 256;
 
   Provider& provider_;
   const ServeOptions& options_;
