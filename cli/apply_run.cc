@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "lang/base/go_quote.h"
+#include "planner/plan/local_exec.h"
 #include "planner/apply/interrupt.h"
 
 namespace cairn::cli {
@@ -79,6 +80,25 @@ void ProgressHooks::Imported(const addrs::AbsResourceInstance& addr, const std::
     std::string line = addr.ToString() + what + id + "]";
     io_.out << (color_ ? "\x1b[0m\x1b[1m" + line + "\x1b[0m\n" : line + "\n");
   }
+  if (status_) DrawStatusLocked();
+  io_.out.flush();
+}
+
+void ProgressHooks::ProvisionStart(const addrs::AbsResourceInstance& addr,
+                                   std::string_view type) {
+  std::string line = planner::FormatProvisioningStart(addr.ToString(), type);
+  Raw(color_ ? "\x1b[0m\x1b[1m" + line.substr(0, line.size() - 1) + "\x1b[0m\x1b[0m\n" : line);
+}
+
+void ProgressHooks::ProvisionOutput(const addrs::AbsResourceInstance& addr, std::string_view type,
+                                    std::string_view message) {
+  Raw(planner::FormatProvisionOutput(addr.ToString(), type, message));
+}
+
+void ProgressHooks::Raw(const std::string& text) {
+  std::lock_guard<std::mutex> lock(ApplyOutputMutex());
+  if (status_) io_.out << "\r\x1b[2K";
+  io_.out << text;
   if (status_) DrawStatusLocked();
   io_.out.flush();
 }

@@ -33,12 +33,17 @@ class ProgressHooks : public planner::ApplyHooks {
                  const Value& new_state, bool failed,
                  std::chrono::steady_clock::duration elapsed) override;
   void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) override;
+  void ProvisionStart(const addrs::AbsResourceInstance& addr, std::string_view type) override;
+  void ProvisionOutput(const addrs::AbsResourceInstance& addr, std::string_view type,
+                       std::string_view message) override;
   void Progress(size_t done, size_t total, size_t running) override;
   /// Erases the status line (before the summary).
   void ClearStatus();
 
  private:
   void Line(const addrs::AbsResourceInstance& addr, const std::string& text);
+  /// Prints `text` (whole lines) below the progress so far, keeping the status line last.
+  void Raw(const std::string& text);
   void DrawStatusLocked();
 
   Streams& io_;

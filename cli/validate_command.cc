@@ -10,6 +10,8 @@
 #include "lang/base/diagnostic_text.h"
 #include "lang/base/wordwrap.h"
 #include "lang/config/config_tree.h"
+#include "lang/eval/evaluate.h"
+#include "lang/eval/functions/registry.h"
 #include "lang/syntax/navigation.h"
 #include "planner/plan/local_exec.h"
 
@@ -142,6 +144,36 @@ void PrintHuman(const Diagnostics& diags, const SourceIndex& sources, Streams& i
 
 }  // namespace
 
+/// A scope in which every reference is an unknown value (validation).
+class UnknownScope : public eval::Scope {
+ public:
+  eval::ScopeLookup Lookup(std::string_view root, const std::vector<ast::TraversalStep>& steps,
+                           const Range& root_range, const Range& traversal_range) const override {
+    (void)root;
+    (void)root_range;
+    (void)traversal_range;
+    eval::ScopeLookup out;
+    out.value = Value::DynamicUnknown();
+    out.steps_used = steps.size();
+    return out;
+  }
+};
+
+class UnknownEvaluator : public planner::BodyEvaluator {
+ public:
+  UnknownEvaluator() {
+    eval::functions::FunctionOptions options;
+    options.planning = true;
+    functions_ = eval::functions::MakeBuiltins(options);
+  }
+  eval::EvalResult Evaluate(const ast::Expr& expr, const eval::Scope& scope) override {
+    return eval::Evaluate(expr, scope, *functions_);
+  }
+
+ private:
+  std::unique_ptr<eval::functions::BuiltinFunctions> functions_;
+};
+
 int RunValidate(const Args& args, Streams& io) {
   ValidateArgs parsed;
   Diagnostics arg_diags = ParseValidateArgs(args, parsed);
@@ -160,18 +192,38 @@ int RunValidate(const Args& args, Streams& io) {
   config::ConfigResult loaded = config::LoadConfig(parsed.dir);
   syntax::ParsedSources sources;
   AddSources(loaded.root, sources);
-  Diagnostics& diags = loaded.diagnostics;
+  Diagnostics diags = loaded.diagnostics;
   if (!diags.HasErrors()) {
-    // Terraform checks that every provisioner type is available before it validates.
+    // Provisioner types Cairn cannot run (Terraform checks them before validating).
     std::vector<const config::Module*> modules;
-    std::vector<const config::Config*> pending{&loaded.root};
-    while (!pending.empty()) {
-      const config::Config* c = pending.back();
-      pending.pop_back();
+    std::vector<const config::Config*> stack = {&loaded.root};
+    while (!stack.empty()) {
+      const config::Config* c = stack.back();
+      stack.pop_back();
       modules.push_back(&c->module);
-      for (const auto& child : c->children) pending.push_back(child.get());
+      for (const auto& child : c->children) stack.push_back(child.get());
     }
     diags.Append(planner::CheckProvisionerTypes(modules));
+    // local-exec blocks against their schema, every reference unknown (as Terraform's
+    // validate walk sees them); the first block with errors ends the check, as there.
+    UnknownScope unknown;
+    UnknownEvaluator evaluator;
+    for (const config::Module* m : modules) {
+      if (diags.HasErrors()) break;
+      for (const config::Resource& r : m->resources) {
+        bool failed = false;
+        for (const config::Provisioner& p : r.provisioners) {
+          if (p.type != planner::kLocalExecType) continue;
+          planner::DecodeBodyResult d = planner::DecodeLocalExec(p, unknown, evaluator);
+          diags.Append(d.diagnostics);
+          if (d.diagnostics.HasErrors()) {
+            failed = true;
+            break;
+          }
+        }
+        if (failed) break;
+      }
+    }
   }
 
   if (parsed.json) {

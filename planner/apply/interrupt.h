@@ -14,6 +14,8 @@ class InterruptLevel {
   /// Async-signal-safe.
   void Raise() { level_.fetch_add(1, std::memory_order_acq_rel); }
   void Reset() { level_.store(0, std::memory_order_release); }
+  /// The counter itself, for code that polls an `std::atomic<int>` (local-exec's stop).
+  const std::atomic<int>* counter() const { return &level_; }
 
  private:
   std::atomic<int> level_{0};

@@ -24,6 +24,7 @@
 #include "planner/plan/expansion.h"
 #include "planner/plan/imports.h"
 #include "planner/plan/instance_plan.h"
+#include "planner/plan/local_exec.h"
 #include "planner/plan/moves.h"
 #include "planner/plan/provider_configs.h"
 #include "planner/plan/value_marks.h"
@@ -195,6 +196,42 @@ std::string ImpliedProviderName(const std::string& type) {
   return u == std::string::npos ? type : type.substr(0, u);
 }
 
+/// Terraform's "Failed to load plugin schemas" for provisioner types Cairn cannot run (in
+/// configuration order): plan and apply stop before walking.
+Diagnostics ProvisionerSchemaErrors(const ModuleTree& tree) {
+  std::vector<std::string> problems;
+  std::vector<const ModuleTree*> stack = {&tree};
+  while (!stack.empty()) {
+    const ModuleTree* t = stack.back();
+    stack.pop_back();
+    for (const config::Resource& r : t->module->resources) {
+      for (const config::Provisioner& p : r.provisioners) {
+        if (p.type == kLocalExecType) continue;
+        problems.push_back(fmt::format(
+            "Failed to obtain provisioner schema: Could not load the schema for provisioner "
+            "{0}: failed to instantiate provisioner {0} to obtain schema: unavailable "
+            "provisioner {0}.",
+            GoQuote(p.type)));
+      }
+    }
+    for (auto it = t->children.rbegin(); it != t->children.rend(); ++it) {
+      stack.push_back(it->second.get());
+    }
+  }
+  Diagnostics d;
+  if (problems.empty()) return d;
+  std::string detail = "Error while loading schemas for plugin components: ";
+  if (problems.size() == 1) {
+    detail += problems[0] + ".";
+  } else {
+    detail += std::to_string(problems.size()) + " problems:\n";
+    for (const std::string& p : problems) detail += "\n- " + p;
+    detail += ".";
+  }
+  d.Error("Failed to load plugin schemas", detail);
+  return d;
+}
+
 class Planner : public BodyEvaluator, public DeclaredObjects {
  public:
   Planner(const ModuleTree& tree, const state::State& prior, const InputValues& inputs,
@@ -244,6 +281,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     root_ = BuildStatic(tree_, nullptr, nullptr, "", ".");
     move_statements_ = FindMoveStatements(tree_, diags());
     diags().Append(CheckProvidersMaps(tree_));
+    diags().Append(ProvisionerSchemaErrors(tree_));
     AddEdges(*root_);
     IndexImportBlocks();
     dag_.Finalize();
@@ -1327,7 +1365,82 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     Value value;  ///< the instance's new value (unknown when it failed)
     Diagnostics diagnostics;
     bool failed = false;
+    /// Created, with create-time provisioners still to run (the walk thread evaluates their
+    /// configuration with `self`, a worker runs them): the object as recorded, when the
+    /// operation started, and a create before destroy's deposed key.
+    bool needs_provisioning = false;
+    state::JournalRecord recorded;
+    std::chrono::steady_clock::time_point started;
+    std::string deposed_key;
   };
+
+  /// One provisioner to run, its configuration evaluated.
+  struct ProvisionStep {
+    const config::Provisioner* provisioner = nullptr;
+    ProvisionerMeta meta;
+    LocalExecConfig config;
+  };
+
+  /// The provisioners of `r` whose `when` is `destroy_time`, evaluated in `mi` with `self`
+  /// (and `rep`'s count.index / each). Errors go to `diags` and make `ok` false.
+  std::vector<ProvisionStep> EvaluateProvisioners(const addrs::AbsResourceInstance& addr,
+                                                  const config::Resource& r,
+                                                  ModuleInstanceData& mi, Repetition rep,
+                                                  const Value& self, bool destroy_time,
+                                                  Diagnostics& diags, bool& ok) {
+    std::vector<ProvisionStep> steps;
+    ok = true;
+    for (const config::Provisioner& p : r.provisioners) {
+      ProvisionerMetaResult meta = DecodeProvisionerMeta(p);
+      if (meta.meta.when_destroy != destroy_time) continue;
+      rep.self = self;
+      mi.scope->SetRepetition(&rep);
+      DecodeBodyResult decoded = DecodeLocalExec(p, *mi.scope, *this);
+      mi.scope->SetRepetition(nullptr);
+      if (decoded.diagnostics.HasErrors()) {
+        InProvisionerBody(decoded.diagnostics, p, addr.ToString());
+        diags.Append(decoded.diagnostics);
+        ok = false;
+        return steps;
+      }
+      steps.push_back({&p, meta.meta, LocalExecConfigFromValue(decoded.value)});
+    }
+    return steps;
+  }
+
+  /// Runs `steps` in order (on a worker): false, with the error in `diags`, when one failed
+  /// and its `on_failure` is not `continue`.
+  bool RunProvisionSteps(const addrs::AbsResourceInstance& addr,
+                         const std::vector<ProvisionStep>& steps, Diagnostics& diags) {
+    for (const ProvisionStep& step : steps) {
+      const std::string& type = step.provisioner->type;
+      hooks_->ProvisionStart(addr, type);
+      LocalExecResult run = RunLocalExec(
+          step.config,
+          [&](std::string_view message) { hooks_->ProvisionOutput(addr, type, message); },
+          apply_options_.interrupt ? apply_options_.interrupt->counter() : nullptr);
+      if (!run.diagnostics.HasErrors() || step.meta.on_failure_continue) continue;
+      InProvisionerBody(run.diagnostics, *step.provisioner, addr.ToString());
+      diags.Append(run.diagnostics);
+      return false;
+    }
+    return true;
+  }
+
+  /// The config resource and module instance of a recorded object, when the configuration
+  /// still has them.
+  std::pair<const config::Resource*, ModuleInstanceData*> ConfigOf(
+      const addrs::AbsResourceInstance& addr) {
+    auto it = by_addr_.find(addr.module);
+    if (it == by_addr_.end()) return {nullptr, nullptr};
+    for (const config::Resource& r : it->second->mod->module->resources) {
+      if (r.mode == config::ResourceMode::kManaged && r.type == addr.resource.type &&
+          r.name == addr.resource.name) {
+        return {&r, it->second};
+      }
+    }
+    return {nullptr, nullptr};
+  }
 
   static state::JournalRecord::Action JournalAction(Action a) {
     switch (a) {
@@ -1411,15 +1524,18 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                        const std::string& provider_addr, providers::Provider* provider,
                        const providers::Schema& schema, const Value& prior,
                        const state::ObjectState& prior_object, const Range& range,
-                       Diagnostics& diags) {
+                       Diagnostics& diags,
+                       const std::vector<ProvisionStep>& destroy_provisioners = {}) {
+    hooks_->PreApply(addr, Action::kDelete, prior);
+    auto started = std::chrono::steady_clock::now();
+    // Destroy-time provisioners run first; one that fails keeps the object (not destroyed).
+    if (!RunProvisionSteps(addr, destroy_provisioners, diags)) return false;
     state::JournalRecord r;
     r.action = state::JournalRecord::Action::kDelete;
     r.addr = addr;
     r.deposed_key = deposed_key;
     r.provider = provider_addr;
     if (!RecordIntent(r, range, diags)) return false;
-    hooks_->PreApply(addr, Action::kDelete, prior);
-    auto started = std::chrono::steady_clock::now();
     providers::ApplyResourceChangeRequest a;
     a.type_name = addr.resource.type;
     a.prior_state = prior.UnmarkedDeep();
@@ -1450,6 +1566,7 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     InstancePlanRequest request;
     Value config;
     Range range;
+    bool create_provisioners = false;  ///< the resource has create-time provisioners
   };
 
   /// The provider work of one change, on a worker: plan again, check the plan's promises,
@@ -1514,8 +1631,12 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     if (shown == Action::kCreate) a.idempotency_token = intent.id;
     providers::ApplyResourceChangeResponse done = job.provider.provider->ApplyResourceChange(a);
     const bool failed = done.diagnostics.HasErrors();
-    hooks_->PostApply(addr, shown, done.new_state, failed,
-                      std::chrono::steady_clock::now() - started);
+    // A create with provisioners is complete only after they ran.
+    const bool provision = job.create_provisioners && shown == Action::kCreate && !failed;
+    if (!provision) {
+      hooks_->PostApply(addr, shown, done.new_state, failed,
+                        std::chrono::steady_clock::now() - started);
+    }
     AddApplyDiagnostics(done.diagnostics, addr, job.range, out.diagnostics);
     state::JournalRecord result = intent;
     result.depose_current_to = deposed_key;
@@ -1545,8 +1666,15 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       journal_->Result(std::move(result));
       return out;
     }
+    if (provision && result.object) {
+      out.recorded = result;
+      out.needs_provisioning = true;
+      out.started = started;
+      out.deposed_key = deposed_key;
+    }
     journal_->Result(std::move(result));
     out.value = marked;
+    if (out.needs_provisioning) return out;  // the old object goes after the provisioners
     if (!deposed_key.empty()) {
       // The old object goes after its replacement exists.
       DeleteObjectJob(addr, deposed_key, planned.provider, job.provider.provider, *job.schema,
@@ -1604,36 +1732,91 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     req.range = r.decl_range;
     IgnoreChanges(r, req);
 
-    ResourceValues* rv = &mi.managed[nodes_[n].index];
-    const size_t slot = rv->instances.size();
-    auto after = std::make_shared<Repetition>(rep);
-    const config::Resource* res = &r;
-    ModuleInstanceData* where = &mi;
-    Submit(n, [this, job, rv, slot, after, res, where, n] {
+    for (const config::Provisioner& p : r.provisioners) {
+      job->create_provisioners = job->create_provisioners || !DecodeProvisionerMeta(p).meta.when_destroy;
+    }
+    auto slot = std::make_shared<InstanceSlot>();
+    slot->n = n;
+    slot->rv = &mi.managed[nodes_[n].index];
+    slot->index = slot->rv->instances.size();
+    slot->rep = rep;
+    slot->resource = &r;
+    slot->mi = &mi;
+    slot->job = job;
+    Submit(n, [this, job, slot] {
       auto outcome = std::make_shared<JobOutcome>(RunApplyJob(*job));
-      events_.Push([this, outcome, rv, slot, after, res, where, n] {
-        diags().Append(outcome->diagnostics);
-        if (outcome->failed) {
-          node_failed_[n] = true;
-        } else if (slot < rv->instances.size()) {
-          rv->instances[slot].second = outcome->value;
-          if (!res->postconditions.empty()) {
-            after->self = outcome->value;
-            where->scope->SetRepetition(after.get());
-            ValueNodes checks(*where->scope, *functions_, diags());
-            for (const config::CheckRule& rule : res->postconditions) {
-              if (rule.condition && rule.error_message) {
-                checks.CheckCondition(rule, "Resource postcondition failed");
-              }
-            }
-            where->scope->SetRepetition(nullptr);
-          }
-        }
-        JobDone(n);
-      });
+      events_.Push([this, outcome, slot] { FinishInstance(*slot, std::move(*outcome)); });
     });
     apply_deferred_ = true;
     return Value::Unknown(implied);
+  }
+
+  /// Where a job's instance value goes, and what its completion needs.
+  struct InstanceSlot {
+    NodeId n = 0;
+    ResourceValues* rv = nullptr;
+    size_t index = 0;
+    Repetition rep;
+    const config::Resource* resource = nullptr;
+    ModuleInstanceData* mi = nullptr;
+    std::shared_ptr<ApplyJob> job;
+  };
+
+  /// On the walk thread, once an instance's job is done: its diagnostics and value, its
+  /// create-time provisioners handed to a worker, its postconditions, and its node's count.
+  void FinishInstance(InstanceSlot& slot, JobOutcome outcome) {
+    diags().Append(outcome.diagnostics);
+    if (outcome.needs_provisioning) {
+      bool ok = true;
+      Diagnostics errors;
+      std::vector<ProvisionStep> steps =
+          EvaluateProvisioners(slot.job->addr, *slot.resource, *slot.mi, slot.rep,
+                               outcome.value, /*destroy_time=*/false, errors, ok);
+      auto shared_slot = std::make_shared<InstanceSlot>(slot);
+      auto pending = std::make_shared<JobOutcome>(std::move(outcome));
+      pending->diagnostics = std::move(errors);
+      pending->needs_provisioning = false;
+      Submit(slot.n, [this, shared_slot, pending, ok, steps = std::move(steps)] {
+        const ApplyJob& job = *shared_slot->job;
+        bool done = ok && RunProvisionSteps(job.addr, steps, pending->diagnostics);
+        hooks_->PostApply(job.addr, Action::kCreate, pending->value, !done,
+                          std::chrono::steady_clock::now() - pending->started);
+        if (!done) {
+          // Created but not provisioned: kept, tainted (the next plan replaces it).
+          state::JournalRecord tainted = pending->recorded;
+          tainted.object->status = state::ObjectState::Status::kTainted;
+          tainted.depose_current_to.clear();
+          journal_->Result(std::move(tainted));
+          pending->failed = true;
+        } else if (!pending->deposed_key.empty() && job.prior && job.prior_object) {
+          DeleteObjectJob(job.addr, pending->deposed_key, job.planned->provider,
+                          job.provider.provider, *job.schema, *job.prior, *job.prior_object,
+                          job.range, pending->diagnostics);
+        }
+        events_.Push([this, pending, shared_slot] {
+          FinishInstance(*shared_slot, std::move(*pending));
+        });
+      });
+      JobDone(slot.n);
+      return;
+    }
+    if (outcome.failed) {
+      node_failed_[slot.n] = true;
+    } else if (slot.index < slot.rv->instances.size()) {
+      slot.rv->instances[slot.index].second = outcome.value;
+      if (!slot.resource->postconditions.empty()) {
+        slot.rep.self = outcome.value;
+        slot.mi->scope->SetRepetition(&slot.rep);
+        ValueNodes checks(*slot.mi->scope, *functions_, diags());
+        for (const config::CheckRule& rule : slot.resource->postconditions) {
+          if (rule.condition && rule.error_message) {
+            checks.CheckCondition(rule, "Resource postcondition failed");
+          }
+        }
+        slot.mi->scope->SetRepetition(nullptr);
+      }
+    }
+    JobDone(slot.n);
   }
 
   /// Whether `final_value` keeps every known value of `planned` (unknowns may become known).
@@ -1883,15 +2066,33 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       finish(true);
       return;
     }
-    const NodeId n = kDeleteNode;
     auto object = std::make_shared<state::ObjectState>(*obj);
     auto f = std::make_shared<std::function<void(bool)>>(std::move(finish));
+    // Destroy-time provisioners, when the configuration still has the resource (Terraform
+    // runs none for an object whose configuration is gone).
+    auto steps = std::make_shared<std::vector<ProvisionStep>>();
+    Range range;
+    if (c.deposed_key.empty()) {
+      if (auto [r, mi] = ConfigOf(c.addr); r && !r->provisioners.empty()) {
+        range = r->decl_range;
+        Repetition rep;
+        if (c.addr.key.is_int()) rep.count_index = c.addr.key.AsValue();
+        if (c.addr.key.is_string()) rep.each_key = c.addr.key.AsValue();
+        bool ok = true;
+        *steps = EvaluateProvisioners(c.addr, *r, *mi, rep, c.before, /*destroy_time=*/true,
+                                      diags(), ok);
+        if (!ok) {
+          (*f)(false);
+          return;
+        }
+      }
+    }
     ++in_flight_;
     ++total_jobs_;
-    pool_->Submit(0, [this, c, p, schema, object, f] {
+    pool_->Submit(0, [this, c, p, schema, object, f, steps, range] {
       auto diags_out = std::make_shared<Diagnostics>();
       bool ok = DeleteObjectJob(c.addr, c.deposed_key, c.provider, p, *schema, c.before, *object,
-                                Range(), *diags_out);
+                                range, *diags_out, *steps);
       events_.Push([this, diags_out, ok, f] {
         diags().Append(*diags_out);
         --in_flight_;
@@ -1899,7 +2100,6 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
         (*f)(ok);
       });
     });
-    (void)n;
   }
 
   /// The root module's outputs into the applied state (null and unknown ones left out).
@@ -2899,7 +3099,6 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   /// Possibly-created objects looked up by token: the object found (nullopt: none).
   std::map<std::string, std::optional<state::ObjectState>> possibly_found_;
   // The parallel walk (walk thread only, except pool_ and events_).
-  static constexpr NodeId kDeleteNode = UINT32_MAX;
   std::unique_ptr<apply::WorkerPool> pool_;
   apply::EventQueue<std::function<void()>> events_;
   std::priority_queue<std::tuple<int64_t, int64_t, NodeId>> ready_;

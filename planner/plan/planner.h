@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lang/base/addrs.h"
@@ -130,6 +131,18 @@ class ApplyHooks {
   virtual void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) {
     (void)addr;
     (void)id;
+  }
+  /// A provisioner (`type`, e.g. "local-exec") of `addr` starts.
+  virtual void ProvisionStart(const addrs::AbsResourceInstance& addr, std::string_view type) {
+    (void)addr;
+    (void)type;
+  }
+  /// One message a running provisioner printed.
+  virtual void ProvisionOutput(const addrs::AbsResourceInstance& addr, std::string_view type,
+                               std::string_view message) {
+    (void)addr;
+    (void)type;
+    (void)message;
   }
   /// The engine's progress, from its own thread after every finished operation and about
   /// once a second: for a live status line. The default ignores it.

@@ -1,0 +1,82 @@
+/// `provisioner "local-exec"` applied end to end, against what Terraform 1.11 printed for the
+/// same configurations (tests/cli/testdata/provisioner_reference, recorded by
+/// tests/tools/record_cli_goldens.sh). The objects' random ids and the durations differ from
+/// run to run; everything else must match byte for byte.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "tests/cli/cli_runner.h"
+
+namespace cairn::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kReference =
+    fs::path(CAIRN_SOURCE_DIR) / "tests" / "cli" / "testdata" / "provisioner_reference";
+
+/// `text` without what differs between runs: "after Ns" and terraform_data's UUIDs.
+std::string Normalized(const std::string& text) {
+  static const std::regex after(R"(after [0-9]+s)");
+  static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+  return std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID");
+}
+
+std::vector<std::string> Words(const std::string& line) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    size_t j = line.find(' ', i);
+    if (j == std::string::npos) j = line.size();
+    if (j > i) out.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+class ProvisionerTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ProvisionerTest, MatchesTerraform) {
+  const fs::path dir = kReference / GetParam();
+  ScratchDir work;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("expected.", 0) == 0 || name == "cmd" || name == "make_state") continue;
+    fs::copy(e.path(), work.path() / name, fs::copy_options::recursive);
+  }
+  const std::string cmd = ReadFile(dir / "cmd");
+  size_t step = 0;
+  for (size_t start = 0; start < cmd.size();) {
+    size_t end = cmd.find('\n', start);
+    if (end == std::string::npos) end = cmd.size();
+    const std::string line = cmd.substr(start, end - start);
+    start = end + 1;
+    const std::string n = std::to_string(++step);
+    SCOPED_TRACE("step " + n + ": " + line);
+    CliResult r = RunCairn(work.path(), Words(line));
+    EXPECT_EQ(Normalized(r.out), Normalized(ReadFile(dir / ("expected." + n + ".out"))));
+    EXPECT_EQ(Normalized(r.err), Normalized(ReadFile(dir / ("expected." + n + ".err"))));
+    EXPECT_EQ(std::to_string(r.exit_code) + "\n", ReadFile(dir / ("expected." + n + ".rc")));
+  }
+}
+
+std::vector<std::string> Cases() {
+  std::vector<std::string> cases;
+  for (const auto& e : fs::directory_iterator(kReference)) {
+    if (e.is_directory()) cases.push_back(e.path().filename().string());
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(Reference, ProvisionerTest, ::testing::ValuesIn(Cases()));
+
+}  // namespace
+}  // namespace cairn::testing
