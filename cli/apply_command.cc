@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "cli/apply_json.h"
 #include "cli/apply_run.h"
 #include "cli/commands.h"
 #include "cli/outputs_view.h"
@@ -15,6 +16,7 @@
 #include "lang/base/source_index.h"
 #include "planner/plan/planfile.h"
 #include "planner/render/human_plan.h"
+#include "planner/render/json_plan.h"
 
 namespace cairn::cli {
 namespace {
@@ -169,6 +171,18 @@ int ApplySavedPlan(const PlanFlags& flags, Streams& io) {
     return 1;
   }
   InstalledProviderResolver providers;
+  if (flags.json) {
+    JsonUi ui(io);
+    JsonApplyHooks hooks(io);
+    ApplyRunResult run = RunApplyEngine(*tree.tree, saved.plan, inputs, providers, hooks, store,
+                                        parallelism, io);
+    Diagnostics all = run.applied.diagnostics;
+    all.Append(run.recorded);
+    ui.Diagnostics(all, root->sources);
+    if (all.HasErrors()) return 1;
+    WriteJsonApplySummary(ui, saved.plan, run.applied.state, /*destroy_command=*/false);
+    return 0;
+  }
   ProgressHooks hooks(io, color);
   ApplyRunResult run = RunApplyEngine(*tree.tree, saved.plan, inputs, providers, hooks, store,
                                       parallelism, io);
@@ -193,6 +207,28 @@ constexpr const char* kDestroyHelp = R"(Usage: cairn [global options] destroy [o
       cairn plan -help
 )";
 
+/// `apply -json -auto-approve`: the plan's messages, then apply's progress and summary, as
+/// Terraform's machine-readable UI log.
+int ApplyJson(PlanOperation& op, const PlanFlags& flags, bool destroy_command, Streams& io) {
+  const planner::Plan& plan = op.result.plan;
+  JsonUi ui(io);
+  for (const nlohmann::ordered_json& m : planner::RenderJsonPlanMessages(plan, {})) {
+    ui.Message(m);
+  }
+  JsonApplyHooks hooks(io);
+  Diagnostics parallel;  // checked by the plan already
+  const int parallelism = ParseParallelism(flags.parallelism, parallel);
+  ApplyRunResult run = RunApplyEngine(*op.tree, plan, op.root->inputs.values, op.providers,
+                                      hooks, *op.store, parallelism, io);
+  Diagnostics all = op.warnings;
+  all.Append(run.applied.diagnostics);
+  all.Append(run.recorded);
+  ui.Diagnostics(all, op.root->sources);
+  if (all.HasErrors()) return 1;
+  WriteJsonApplySummary(ui, plan, run.applied.state, destroy_command);
+  return 0;
+}
+
 /// `apply` and `destroy` (`apply -destroy` that says "Destroy complete!").
 int RunApplyCommand(const Args& args, Streams& io, bool destroy_command) {
   PlanFlags plan_flags;
@@ -200,18 +236,29 @@ int RunApplyCommand(const Args& args, Streams& io, bool destroy_command) {
   GoFlags flags;
   plan_flags.Register(flags);
   flags.Bool("auto-approve", &auto_approve);
+  flags.Bool("json", &plan_flags.json);
   if (std::optional<int> stop = plan_flags.ParseArguments(
           args, flags, destroy_command ? "destroy" : "apply",
           destroy_command ? kDestroyHelp : kApplyHelp, io, destroy_command ? 0 : 1)) {
     return *stop;
   }
   if (destroy_command) plan_flags.destroy = true;
+  if (plan_flags.json && !auto_approve && plan_flags.positional.empty()) {
+    JsonUi ui(io);  // ParseArguments wrote the version message
+    Diagnostics d;
+    d.Error("Plan file or auto-approve required",
+            "Cairn cannot ask for interactive approval when -json is set. You can either apply "
+            "a saved plan file, or enable the -auto-approve option.");
+    ui.Diagnostics(d, EmptySourceIndex());
+    return 1;
+  }
   if (!plan_flags.positional.empty()) return ApplySavedPlan(plan_flags, io);
   std::unique_ptr<PlanOperation> op =
       RunPlanOperation(plan_flags, "OperationTypeApply", false, io, /*keep_warnings=*/true);
   if (!op) return 1;
   const planner::Plan& plan = op->result.plan;
   PrintRefreshLines(*op, io);
+  if (op->json) return ApplyJson(*op, plan_flags, destroy_command, io);
   planner::HumanPlanOptions render;
   render.color = op->color;
   io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);

@@ -13,6 +13,7 @@
 #include "lang/base/go_quote.h"
 #include "lang/base/source_index.h"
 #include "planner/plan/output_changes.h"
+#include "planner/render/human_plan.h"
 #include "lang/base/value_json.h"
 
 namespace cairn::cli {
@@ -240,7 +241,20 @@ std::unique_ptr<PlanOperation> RunPlanOperation(const PlanFlags& flags,
   }
   diags.Append(op->result.diagnostics);
   if (diags.HasErrors()) {
-    if (announce_failure && !op->json && !op->result.validation_failed) {
+    bool partial = false;
+    for (const planner::ResourceInstanceChange& c : op->result.plan.changes) {
+      partial = partial || c.action != planner::Action::kNoOp;
+    }
+    if (partial && !op->json && !op->result.validation_failed && !op->result.plan_withheld) {
+      // Terraform shows what it planned before the problem ("Cairn planned the following
+      // actions, but then encountered a problem:").
+      PrintRefreshLines(*op, io);
+      planner::HumanPlanOptions render;
+      render.color = op->color;
+      op->result.plan.errored = true;
+      io.out << planner::RenderHumanPlan(op->result.plan, op->result.schemas, render);
+      io.out.flush();
+    } else if (announce_failure && !op->json && !op->result.validation_failed) {
       io.out << "\nPlanning failed. Cairn encountered an error while generating this plan.\n\n";
       io.out.flush();
     }

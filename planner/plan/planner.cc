@@ -2124,14 +2124,15 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
     }
   }
 
-  void PreventDestroyError(const addrs::AbsResourceInstance& addr, const config::Resource& r) {
+  void PreventDestroyError(const addrs::AbsResourceInstance& addr, const config::Resource& r,
+                           std::optional<Range> at = std::nullopt) {
     diags().Error("Instance cannot be destroyed",
                   fmt::format("Resource {} has lifecycle.prevent_destroy set, but the plan calls "
                               "for this resource to be destroyed. To avoid this error and "
                               "continue with the plan, either disable lifecycle.prevent_destroy "
                               "or reduce the scope of the plan using the -target option.",
                               addr.ToString()),
-                  r.prevent_destroy ? r.prevent_destroy->range : r.decl_range);
+                  at ? *at : r.prevent_destroy ? r.prevent_destroy->range : r.decl_range);
   }
 
   void IgnoreChanges(const config::Resource& r, InstancePlanRequest& req) {
@@ -2278,7 +2279,8 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
 
   void PlanDelete(const addrs::AbsResourceInstance& addr, const std::string& provider,
                   const Value& prior, ActionReason reason, const config::Resource& r) {
-    if (DecodedBool(r.prevent_destroy)) PreventDestroyError(addr, r);
+    // Terraform's destroy walk points at the resource block, its replace at the argument.
+    if (DecodedBool(r.prevent_destroy)) PreventDestroyError(addr, r, r.decl_range);
     ResourceInstanceChange c;
     c.addr = addr;
     c.provider = provider;
@@ -2553,6 +2555,8 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       if (!HasResourceInstance(addr)) missing.push_back(addr);
     }
     std::sort(missing.begin(), missing.end());
+    // Terraform checks these after its walk and then shows no plan at all.
+    if (!missing.empty()) out_.plan_withheld = true;
     for (const addrs::AbsResourceInstance& addr : missing) {
       diags().Error("Configuration for import target does not exist",
                     fmt::format("The configuration for the given import {} does not exist. All "

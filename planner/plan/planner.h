@@ -105,6 +105,9 @@ struct PlanResult {
   /// The errors came from the validation walk (every input unknown), which Terraform reports
   /// without "Planning failed."
   bool validation_failed = false;
+  /// The errors came from checks Terraform makes after its walk, when it shows no partial
+  /// plan ("Planning failed." instead).
+  bool plan_withheld = false;
   /// The prior objects in the order the walk reached them (dependencies first; objects
   /// without configuration last): the order Terraform's progress lines follow.
   std::vector<addrs::AbsResourceInstance> visit_order;

@@ -163,6 +163,8 @@ INSTANTIATE_TEST_SUITE_P(Console, CliGoldenTest, ::testing::ValuesIn(Cases("cons
 INSTANTIATE_TEST_SUITE_P(Output, CliGoldenTest, ::testing::ValuesIn(Cases("output")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Plan, CliGoldenTest, ::testing::ValuesIn(Cases("plan")), CaseName);
 INSTANTIATE_TEST_SUITE_P(Apply, CliGoldenTest, ::testing::ValuesIn(Cases("apply")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Destroy, CliGoldenTest, ::testing::ValuesIn(Cases("destroy")),
+                         CaseName);
 INSTANTIATE_TEST_SUITE_P(Providers, CliGoldenTest, ::testing::ValuesIn(Cases("providers")),
                          CaseName);
 INSTANTIATE_TEST_SUITE_P(StateList, CliGoldenTest, ::testing::ValuesIn(Cases("state_list")),
