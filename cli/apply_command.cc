@@ -262,6 +262,7 @@ int RunApplyCommand(const Args& args, Streams& io, bool destroy_command) {
   planner::HumanPlanOptions render;
   render.color = op->color;
   io.out << planner::RenderHumanPlan(plan, op->result.schemas, render);
+  PrintForgetWarning(*op, io);
   const bool changes = plan.Applyable();
   if (changes && !auto_approve) {
     // The plan's warnings help decide (Terraform shows them before the prompt).

@@ -130,13 +130,24 @@ void ProgressHooks::DrawStatusLocked() {
   status_ = true;
 }
 
+void ProgressHooks::PreApplyDeposed(const addrs::AbsResourceInstance& addr,
+                                    const std::string& deposed_key, const Value& prior) {
+  std::string id = IdOf(prior);
+  Line(addr.ToString() + " (deposed object " + deposed_key + ")",
+       "Destroying..." + (id.empty() ? "" : " [id=" + id + "]"));
+}
+
 void ProgressHooks::Line(const addrs::AbsResourceInstance& addr, const std::string& text) {
+  Line(addr.ToString(), text);
+}
+
+void ProgressHooks::Line(const std::string& who, const std::string& text) {
   std::lock_guard<std::mutex> lock(ApplyOutputMutex());
   if (status_) io_.out << "\r\x1b[2K";
   if (color_) {
-    io_.out << "\x1b[0m\x1b[1m" << addr.ToString() << ": " << text << "\x1b[0m\x1b[0m\n";
+    io_.out << "\x1b[0m\x1b[1m" << who << ": " << text << "\x1b[0m\x1b[0m\n";
   } else {
-    io_.out << addr.ToString() << ": " << text << "\n";
+    io_.out << who << ": " << text << "\n";
   }
   if (status_) DrawStatusLocked();
   io_.out.flush();

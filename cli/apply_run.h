@@ -32,6 +32,8 @@ class ProgressHooks : public planner::ApplyHooks {
   void PostApply(const addrs::AbsResourceInstance& addr, planner::Action action,
                  const Value& new_state, bool failed,
                  std::chrono::steady_clock::duration elapsed) override;
+  void PreApplyDeposed(const addrs::AbsResourceInstance& addr, const std::string& deposed_key,
+                       const Value& prior) override;
   void Imported(const addrs::AbsResourceInstance& addr, const std::string& id) override;
   void ProvisionStart(const addrs::AbsResourceInstance& addr, std::string_view type) override;
   void ProvisionOutput(const addrs::AbsResourceInstance& addr, std::string_view type,
@@ -42,6 +44,7 @@ class ProgressHooks : public planner::ApplyHooks {
 
  private:
   void Line(const addrs::AbsResourceInstance& addr, const std::string& text);
+  void Line(const std::string& who, const std::string& text);
   /// Prints `text` (whole lines) below the progress so far, keeping the status line last.
   void Raw(const std::string& text);
   void DrawStatusLocked();

@@ -6,6 +6,7 @@
 #include "lang/base/typed_json.h"
 #include "providers/object_values.h"
 #include "providers/test_file.h"
+#include "providers/test_sleep.h"
 
 namespace cairn::providers {
 namespace {
@@ -64,6 +65,7 @@ ProviderSchema BuildSchema() {
   p.provider.block.attributes = {Optional("label", Type::String())};
   p.resource_types.emplace(kObjectType, ObjectSchema());
   p.resource_types.emplace(kTestFileType, TestFileSchema());
+  p.resource_types.emplace(kTestSleepType, TestSleepSchema());
   p.data_sources.emplace(kEchoType, EchoSchema());
   return p;
 }
@@ -97,7 +99,10 @@ TestProvider::TestProvider() = default;
 const ProviderSchema& TestProvider::GetProviderSchema() { return TestProviderSchema(); }
 
 Diagnostics TestProvider::ValidateResourceConfig(const ValidateResourceConfigRequest& request) {
-  if (request.type_name == kEchoType || request.type_name == kTestFileType) return {};
+  if (request.type_name == kEchoType || request.type_name == kTestFileType ||
+      request.type_name == kTestSleepType) {
+    return {};
+  }
   if (request.type_name != kObjectType) return UnsupportedType("resource type", request.type_name);
   const Value& size = GetAttr(request.config, "size");
   if (size.IsKnown() && !size.IsNull() && size.type().IsNumber() && size.AsNumber().Sign() < 0) {
@@ -130,6 +135,7 @@ std::string TestProvider::label() {
 PlanResourceChangeResponse TestProvider::PlanResourceChange(
     const PlanResourceChangeRequest& request) {
   if (request.type_name == kTestFileType) return PlanTestFile(request);
+  if (request.type_name == kTestSleepType) return PlanTestSleep(request);
   PlanResourceChangeResponse resp;
   if (request.type_name != kObjectType) {
     resp.diagnostics = UnsupportedType("resource type", request.type_name);
@@ -159,6 +165,7 @@ ApplyResourceChangeResponse TestProvider::ApplyResourceChange(
     const ApplyResourceChangeRequest& request) {
   ++apply_count_;
   if (request.type_name == kTestFileType) return ApplyTestFile(request, stopped_);
+  if (request.type_name == kTestSleepType) return ApplyTestSleep(request, stopped_);
   ApplyResourceChangeResponse resp;
   if (request.type_name != kObjectType) {
     resp.diagnostics = UnsupportedType("resource type", request.type_name);
@@ -192,6 +199,15 @@ ApplyResourceChangeResponse TestProvider::ApplyResourceChange(
 
 ReadResourceResponse TestProvider::ReadResource(const ReadResourceRequest& request) {
   if (request.type_name == kTestFileType) return ReadTestFile(request);
+  if (request.type_name == kTestSleepType) {
+    ReadResourceResponse found;
+    found.private_data = request.private_data;
+    // Nothing exists but the state: one whose create was cut short is not found.
+    found.new_state = request.idempotency_token.empty()
+                          ? request.current_state
+                          : Value::Null(request.current_state.type());
+    return found;
+  }
   ReadResourceResponse resp;
   if (!request.idempotency_token.empty()) {
     // A test_object exists only in the state: one whose create was cut short is not found.

@@ -5,7 +5,7 @@
 #    cairn and terraform side by side in the same run (terraform's run is cut at TIMEOUT
 #    seconds and then reported as a lower bound). Default N: 1000 2000 5000 10000 for cairn,
 #    and terraform for N <= TF_MAX (default 10000).
-# 2. A 10-deep, 50-wide DAG of test_file resources taking 50 ms each, at -parallelism=50:
+# 2. A 10-deep, 50-wide DAG of test_sleep resources taking 50 ms each, at -parallelism=50:
 #    the whole `cairn apply PLANFILE` against the 0.5 s critical path.
 #
 # Usage: bench/apply/run.sh [-t cairn|terraform|both] [-T TIMEOUT] [-m TF_MAX] [N...]

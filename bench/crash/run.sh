@@ -12,7 +12,10 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds=${1:-1000}
 seed=${2:-$RANDOM}
 start=$(date +%s)
+log=$(mktemp)
 CAIRN_CRASH_ROUNDS=$rounds CAIRN_CRASH_SEED=$seed \
-  "$repo/build/tests/apply_crash_test" --gtest_filter='*KilledAtRandomMoments*' |
-  grep -E "crash test|OK|FAILED|Failure|round" || true
+  "$repo/build/tests/apply_crash_test" --gtest_filter='*KilledAtRandomMoments*' >"$log" 2>&1 || true
+grep -E "crash test|OK \]|FAILED \]" "$log" || true
+grep -A25 "Failure" "$log" | head -200 || true
+rm -f "$log"
 echo "wall time: $(( $(date +%s) - start )) s"

@@ -1526,7 +1526,11 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
                        const state::ObjectState& prior_object, const Range& range,
                        Diagnostics& diags,
                        const std::vector<ProvisionStep>& destroy_provisioners = {}) {
-    hooks_->PreApply(addr, Action::kDelete, prior);
+    if (deposed_key.empty()) {
+      hooks_->PreApply(addr, Action::kDelete, prior);
+    } else {
+      hooks_->PreApplyDeposed(addr, deposed_key, prior);
+    }
     auto started = std::chrono::steady_clock::now();
     // Destroy-time provisioners run first; one that fails keeps the object (not destroyed).
     if (!RunProvisionSteps(addr, destroy_provisioners, diags)) return false;

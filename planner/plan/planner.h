@@ -126,6 +126,13 @@ class ApplyHooks {
   /// replacement is a delete and a create); `prior` the object before (null for a create).
   virtual void PreApply(const addrs::AbsResourceInstance& addr, Action action,
                         const Value& prior) = 0;
+  /// Before a provider deletes the deposed object `deposed_key` of `addr` (a create before
+  /// destroy's old object). The default reports it as PreApply's delete.
+  virtual void PreApplyDeposed(const addrs::AbsResourceInstance& addr,
+                               const std::string& deposed_key, const Value& prior) {
+    (void)deposed_key;
+    PreApply(addr, Action::kDelete, prior);
+  }
   /// After it: `new_state` is null after a delete; `failed` when the provider reported errors.
   virtual void PostApply(const addrs::AbsResourceInstance& addr, Action action,
                          const Value& new_state, bool failed,

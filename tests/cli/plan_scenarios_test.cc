@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "tests/cli/cli_runner.h"
@@ -87,6 +89,65 @@ TEST_P(PlanScenarioTest, PlansAsTerraformDid) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, PlanScenarioTest, ::testing::ValuesIn(Scenarios()),
+                         [](const auto& info) { return info.param; });
+
+/// The lines of `text` sorted, with the random ids terraform_data gives new objects, the
+/// random deposed keys and the durations masked: apply runs independent instances in parallel (Terraform as Cairn), so
+/// the order of its progress lines varies from run to run.
+std::vector<std::string> ApplyLines(const std::string& text) {
+  static const std::regex after(R"(after [0-9]+s)");
+  static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+  static const std::regex deposed(R"(deposed object [0-9a-f]{8})");
+  std::vector<std::string> lines;
+  std::istringstream in(std::regex_replace(
+      std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID"), deposed,
+      "deposed object KEY"));
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+std::vector<std::string> ApplyScenarios() {
+  std::vector<std::string> out;
+  for (const std::string& s : Scenarios()) {
+    if (fs::exists(ScenarioRoot() / s / "apply.txt")) out.push_back(s);
+  }
+  return out;
+}
+
+class ApplyScenarioTest : public ::testing::TestWithParam<std::string> {};
+
+/// The scenario applied end to end: what apply prints (progress lines, summary, outputs) and
+/// the outputs it records (`cairn output -json`) are terraform's (apply.txt,
+/// apply_outputs.json, recorded by tests/tools/record_apply_scenarios.sh).
+TEST_P(ApplyScenarioTest, AppliesAsTerraformDid) {
+  const fs::path dir = ScenarioRoot() / GetParam();
+  ScratchDir work;
+  work.Write("main.tf", ReadFile(dir / "b.tf"));
+  for (const auto& sub : fs::directory_iterator(dir)) {
+    if (!sub.is_directory()) continue;
+    for (const auto& e : fs::recursive_directory_iterator(sub.path())) {
+      if (!e.is_regular_file()) continue;
+      work.Write(fs::relative(e.path(), dir).generic_string(), ReadFile(e.path()));
+    }
+  }
+  work.Write("terraform.tfstate", ReadFile(dir / "state.tfstate"));
+  std::vector<std::string> args = {"apply", "-no-color", "-auto-approve"};
+  for (const std::string& a : Words(ReadFile(dir / "args"))) args.push_back(a);
+  CliResult r = RunCairn(work.path(), args);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(ApplyLines(r.out), ApplyLines(ReadFile(dir / "apply.txt")));
+  CliResult outputs = RunCairn(work.path(), {"output", "-json"});
+  EXPECT_EQ(ApplyLines(outputs.out), ApplyLines(ReadFile(dir / "apply_outputs.json")));
+  // A plain apply leaves nothing to do.
+  if (Words(ReadFile(dir / "args")).empty()) {
+    CliResult again = RunCairn(work.path(), {"plan", "-no-color", "-detailed-exitcode"});
+    EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ApplyScenarioTest, ::testing::ValuesIn(ApplyScenarios()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -52,12 +52,15 @@ std::vector<std::string> Words(const std::string& text) {
   return out;
 }
 
-/// `text` without what differs between two runs: durations ("after 0s") and the random
-/// UUIDs terraform_data gives its objects (and a state its lineage).
+/// `text` without what differs between two runs: durations ("after 0s"), the random UUIDs
+/// terraform_data gives its objects (and a state its lineage) and random deposed keys.
 std::string NoDurations(const std::string& text) {
   static const std::regex after(R"(after [0-9]+s)");
   static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
-  return std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID");
+  static const std::regex deposed(R"(deposed object [0-9a-f]{8})");  // a random key
+  return std::regex_replace(
+      std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID"), deposed,
+      "deposed object KEY");
 }
 
 /// The lines of `text`, sorted.

@@ -71,7 +71,7 @@ TEST(PluginProviderTest, EveryMethodAnswersAsTheInProcessProvider) {
   EXPECT_EQ(plugin.plugin_name(), "test");
   TestProvider local;
   const ProviderSchema& schema = plugin.GetProviderSchema();
-  ASSERT_EQ(schema.resource_types.size(), 2u);
+  ASSERT_EQ(schema.resource_types.size(), 3u);
   EXPECT_TRUE(schema.resource_types.at("test_object").block.ImpliedType() == ObjectType());
   EXPECT_TRUE(schema.resource_types.at("test_file").block.ImpliedType() ==
               local.GetProviderSchema().resource_types.at("test_file").block.ImpliedType());
