@@ -40,9 +40,14 @@ run() {
   local tool=$1 dir=$2 expect=$3 bin
   shift 3
   if [[ $tool == cairn ]]; then bin=$CAIRN; else bin=$TERRAFORM; fi
-  if ! timeout "$timeout_s" /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" \
-      -chdir="$dir" "$@" >"$work/out" 2>&1; then
-    if [[ $? -eq 124 ]]; then echo "> $timeout_s - -"; return; fi
+  local rc=0
+  timeout "$timeout_s" /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" \
+    -chdir="$dir" "$@" >"$work/out" 2>&1 || rc=$?
+  if [[ $rc -eq 124 ]]; then
+    echo ">$timeout_s ($(grep -c 'Creation complete' "$work/out") done) - -"
+    return
+  fi
+  if [[ $rc -ne 0 ]]; then
     tail -n 15 "$work/out" >&2
     echo "FAILED - -"
     return
