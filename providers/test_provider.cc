@@ -173,6 +173,22 @@ ApplyResourceChangeResponse TestProvider::ApplyResourceChange(
   }
   const Value& planned = request.planned_state;
   if (planned.IsNull()) {  // destroy
+    // An object made by a labelled configuration ("LABEL:computed-NAME") is deleted only
+    // through a configuration with the same label, as a real API checks its credentials.
+    const Value& computed = GetAttr(request.prior_state, "computed_value");
+    std::string made_by;
+    if (computed.IsKnown() && !computed.IsNull() && computed.type().IsString()) {
+      const std::string& text = computed.AsString();
+      size_t colon = text.find(':');
+      if (colon != std::string::npos) made_by = text.substr(0, colon);
+    }
+    if (made_by != label()) {
+      resp.diagnostics = Error("Wrong provider configuration",
+                               "The test_object was made by the configuration labelled \"" +
+                                   made_by + "\", not \"" + label() + "\".");
+      resp.new_state = request.prior_state;
+      return resp;
+    }
     resp.new_state = planned;
     return resp;
   }

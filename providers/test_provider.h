@@ -18,8 +18,9 @@
 ///   input "error" makes the read fail ("Failed to read test_echo").
 ///
 /// Provider configuration: `label` (optional string). A configured label prefixes the
-/// computed_value of the objects it creates ("LABEL:computed-NAME"); the label "invalid" is
-/// a configuration error ("Invalid provider configuration").
+/// computed_value of the objects it creates ("LABEL:computed-NAME"), and only a configuration
+/// with the same label deletes them ("Wrong provider configuration" otherwise); the label
+/// "invalid" is a configuration error ("Invalid provider configuration").
 ///
 /// Tests can make the remote objects drift: ReadResource returns what SetRemoteObject stored
 /// for an id (null: the object was deleted outside Cairn), and the prior state otherwise.

@@ -2047,6 +2047,12 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       resolved_[source] = p;
       if (p) out_.schemas[source] = p->GetProviderSchema();
     }
+    // The provider configuration the object was made with (an alias, a module's), when the
+    // walk configured it; the default instance otherwise.
+    if (auto configured = configured_.find(c.provider);
+        configured != configured_.end() && configured->second) {
+      p = configured->second;
+    }
     const providers::Schema* schema = FindResourceSchema(out_.schemas, c.provider,
                                                          c.addr.resource.mode,
                                                          c.addr.resource.type);

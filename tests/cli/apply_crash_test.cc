@@ -404,5 +404,42 @@ TEST_F(ApplyCrashTest, FailureSkipsDependentsAndIndependentBranchesFinish) {
   EXPECT_EQ(list.out, "test_file.after_ok\ntest_file.ok\n");
 }
 
+TEST_F(ApplyCrashTest, DestroyUsesTheObjectsOwnProviderConfiguration) {
+  // The test provider deletes a labelled object only through the configuration that made it.
+  work_.Write("main.tf", Header() + R"(provider "test" {
+  alias = "two"
+  label = "two"
+}
+resource "test_object" "a" {
+  provider = test.two
+  name     = "a"
+}
+resource "test_object" "b" {
+  name = "b"
+}
+)");
+  CliResult applied = RunCairn(work_.path(), {"apply", "-auto-approve"});
+  ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+  CliResult destroyed = RunCairn(work_.path(), {"destroy", "-auto-approve"});
+  EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
+  EXPECT_NE(destroyed.out.find("Destroy complete! Resources: 2 destroyed."), std::string::npos);
+  // Removed from the configuration: the object is deleted through the same configuration.
+  CliResult again = RunCairn(work_.path(), {"apply", "-auto-approve"});
+  ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
+  work_.Write("main.tf", Header() + R"(provider "test" {
+  alias = "two"
+  label = "two"
+}
+resource "test_object" "other" {
+  provider = test.two
+  name     = "other"
+}
+)");
+  CliResult orphans = RunCairn(work_.path(), {"apply", "-auto-approve"});
+  EXPECT_EQ(orphans.exit_code, 0) << orphans.out << orphans.err;
+  CliResult list = RunCairn(work_.path(), {"state", "list"});
+  EXPECT_EQ(list.out, "test_object.other\n");
+}
+
 }  // namespace
 }  // namespace cairn::testing
