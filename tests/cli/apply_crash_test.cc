@@ -35,7 +35,8 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Starts build/cairn in `cwd` with output to `log`; returns its pid.
-pid_t StartCairn(const fs::path& cwd, const std::vector<std::string>& args, const fs::path& log) {
+pid_t StartCairn(const fs::path& cwd, const std::vector<std::string>& args, const fs::path& log,
+                 const std::vector<std::string>& extra_env = {}) {
   std::vector<std::string> argv_s = {CAIRN_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -48,6 +49,7 @@ pid_t StartCairn(const fs::path& cwd, const std::vector<std::string>& args, cons
     env_s.push_back(v);
   }
   env_s.push_back("NO_COLOR=1");
+  env_s.insert(env_s.end(), extra_env.begin(), extra_env.end());
   std::vector<char*> envp;
   for (std::string& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);
@@ -439,6 +441,42 @@ resource "test_object" "other" {
   EXPECT_EQ(orphans.exit_code, 0) << orphans.out << orphans.err;
   CliResult list = RunCairn(work_.path(), {"state", "list"});
   EXPECT_EQ(list.out, "test_object.other\n");
+}
+
+TEST_F(ApplyCrashTest, TheJournalIsCompactedIntoTheStateWhileApplying) {
+  // A chain of three 400 ms resources; with a checkpoint every 50 ms the state file records
+  // the first object while the apply is still working on the others.
+  work_.Write("main.tf", Header() + R"(resource "test_sleep" "a" {
+  duration_ms = 400
+}
+resource "test_sleep" "b" {
+  duration_ms = 400
+  input       = test_sleep.a.id
+}
+resource "test_sleep" "c" {
+  duration_ms = 400
+  input       = test_sleep.b.id
+}
+)");
+  const fs::path log = work_.path() / "apply.log";
+  pid_t pid = StartCairn(work_.path(), {"apply", "-auto-approve"}, log,
+                         {"CAIRN_CHECKPOINT_MS=50"});
+  ASSERT_GT(pid, 0);
+  bool seen = false;
+  for (int i = 0; i < 400 && !seen; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const std::string out = ReadFile(log);
+    if (out.find("test_sleep.c: Creating...") != std::string::npos) break;
+    seen = ReadFile(work_.path() / "terraform.tfstate").find("\"test_sleep\"") !=
+               std::string::npos &&
+           fs::exists(work_.path() / ".terraform.tfstate.journal");
+  }
+  EXPECT_TRUE(seen) << "the state recorded nothing before the last resource started:\n"
+                    << ReadFile(log);
+  EXPECT_EQ(Wait(pid), 0) << ReadFile(log);
+  EXPECT_FALSE(fs::exists(work_.path() / ".terraform.tfstate.journal"));
+  CliResult list = RunCairn(work_.path(), {"state", "list"});
+  EXPECT_EQ(list.out, "test_sleep.a\ntest_sleep.b\ntest_sleep.c\n");
 }
 
 }  // namespace
