@@ -16,18 +16,11 @@ const char* ActionWord(planner::Action a) {
   }
 }
 
-std::string IdOf(const Value& v) {
-  if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) return "";
-  const Value* id = v.Find("id");
-  if (!id || !id->IsKnown() || id->IsNull() || id->type() != Type::String()) return "";
-  return id->UnmarkedDeep().AsString();
-}
-
 }  // namespace
 
 void JsonApplyHooks::PreApply(const addrs::AbsResourceInstance& addr, planner::Action action,
                               const Value& prior) {
-  const std::string id = action == planner::Action::kCreate ? "" : IdOf(prior);
+  const std::string id = action == planner::Action::kCreate ? "" : ObjectIdOf(prior);
   const char* verb = action == planner::Action::kCreate   ? "Creating..."
                      : action == planner::Action::kUpdate ? "Modifying..."
                                                           : "Destroying...";
@@ -67,7 +60,7 @@ void JsonApplyHooks::PostApply(const addrs::AbsResourceInstance& addr, planner::
     ui_.Message(m, "error");
     return;
   }
-  const std::string id = action == planner::Action::kDelete ? "" : IdOf(new_state);
+  const std::string id = action == planner::Action::kDelete ? "" : ObjectIdOf(new_state);
   if (!id.empty()) {
     hook["id_key"] = "id";
     hook["id_value"] = id;

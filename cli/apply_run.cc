@@ -13,13 +13,6 @@
 namespace cairn::cli {
 namespace {
 
-std::string IdOf(const Value& v) {
-  if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) return "";
-  const Value* id = v.Find("id");
-  if (!id || !id->IsKnown() || id->IsNull() || id->type() != Type::String()) return "";
-  return id->UnmarkedDeep().AsString();
-}
-
 planner::apply::InterruptLevel g_interrupt;
 Streams* g_interrupt_io = nullptr;
 
@@ -39,6 +32,13 @@ void OnInterrupt(int level) {
 
 }  // namespace
 
+std::string ObjectIdOf(const Value& v) {
+  if (!v.IsKnown() || v.IsNull() || !v.type().IsObject()) return "";
+  const Value* id = v.Find("id");
+  if (!id || !id->IsKnown() || id->IsNull() || id->type() != Type::String()) return "";
+  return id->UnmarkedDeep().AsString();
+}
+
 std::mutex& ApplyOutputMutex() {
   static std::mutex mu;
   return mu;
@@ -50,7 +50,7 @@ ProgressHooks::~ProgressHooks() { ClearStatus(); }
 
 void ProgressHooks::PreApply(const addrs::AbsResourceInstance& addr, planner::Action action,
                              const Value& prior) {
-  std::string id = IdOf(prior);
+  std::string id = ObjectIdOf(prior);
   std::string verb = action == planner::Action::kCreate   ? "Creating..."
                      : action == planner::Action::kUpdate ? "Modifying..."
                                                           : "Destroying...";
@@ -63,7 +63,7 @@ void ProgressHooks::PostApply(const addrs::AbsResourceInstance& addr, planner::A
   if (failed) return;
   long secs =
       static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
-  std::string id = IdOf(new_state);
+  std::string id = ObjectIdOf(new_state);
   std::string what = action == planner::Action::kCreate   ? "Creation complete"
                      : action == planner::Action::kUpdate ? "Modifications complete"
                                                           : "Destruction complete";
@@ -132,7 +132,7 @@ void ProgressHooks::DrawStatusLocked() {
 
 void ProgressHooks::PreApplyDeposed(const addrs::AbsResourceInstance& addr,
                                     const std::string& deposed_key, const Value& prior) {
-  std::string id = IdOf(prior);
+  std::string id = ObjectIdOf(prior);
   Line(addr.ToString() + " (deposed object " + deposed_key + ")",
        "Destroying..." + (id.empty() ? "" : " [id=" + id + "]"));
 }

@@ -15,6 +15,10 @@
 
 namespace cairn::cli {
 
+/// The `id` attribute of an object value as the progress lines show it ("" when it has none
+/// or it is not a known string).
+std::string ObjectIdOf(const Value& object);
+
 /// Serialises what apply's threads print (progress lines, the status line, interrupt
 /// notices).
 std::mutex& ApplyOutputMutex();

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -38,6 +39,15 @@ std::string ReadFile(const fs::path& path) {
   std::stringstream ss;
   ss << f.rdbuf();
   return ss.str();
+}
+
+std::string MaskRunSpecific(const std::string& text) {
+  static const std::regex after(R"(after [0-9]+s)");
+  static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+  static const std::regex deposed(R"(deposed object [0-9a-f]{8})");
+  return std::regex_replace(
+      std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID"), deposed,
+      "deposed object KEY");
 }
 
 namespace {

@@ -44,4 +44,9 @@ CliResult RunCairnWithEnv(const std::filesystem::path& cwd, const std::vector<st
 /// Reads a whole file (for goldens); "" when missing.
 std::string ReadFile(const std::filesystem::path& path);
 
+/// `text` without what differs from run to run of the same apply: durations ("after 2s" ->
+/// "after Ns"), the random UUIDs terraform_data gives its objects (and a state its lineage)
+/// -> "UUID", and random deposed keys ("deposed object KEY").
+std::string MaskRunSpecific(const std::string& text);
+
 }  // namespace cairn::testing

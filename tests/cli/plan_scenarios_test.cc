@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "tests/cli/cli_runner.h"
@@ -95,13 +94,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, PlanScenarioTest, ::testing::ValuesIn(Scenar
 /// random deposed keys and the durations masked: apply runs independent instances in parallel (Terraform as Cairn), so
 /// the order of its progress lines varies from run to run.
 std::vector<std::string> ApplyLines(const std::string& text) {
-  static const std::regex after(R"(after [0-9]+s)");
-  static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
-  static const std::regex deposed(R"(deposed object [0-9a-f]{8})");
   std::vector<std::string> lines;
-  std::istringstream in(std::regex_replace(
-      std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID"), deposed,
-      "deposed object KEY"));
+  std::istringstream in(MaskRunSpecific(text));
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   std::sort(lines.begin(), lines.end());
   return lines;

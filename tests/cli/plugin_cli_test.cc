@@ -52,17 +52,6 @@ std::vector<std::string> Words(const std::string& text) {
   return out;
 }
 
-/// `text` without what differs between two runs: durations ("after 0s"), the random UUIDs
-/// terraform_data gives its objects (and a state its lineage) and random deposed keys.
-std::string NoDurations(const std::string& text) {
-  static const std::regex after(R"(after [0-9]+s)");
-  static const std::regex uuid(R"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
-  static const std::regex deposed(R"(deposed object [0-9a-f]{8})");  // a random key
-  return std::regex_replace(
-      std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID"), deposed,
-      "deposed object KEY");
-}
-
 /// The lines of `text`, sorted.
 std::vector<std::string> SortedLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -114,11 +103,11 @@ TEST_P(PluginScenarioTest, BuiltInAndPluginGiveTheSameResults) {
   b = RunCairn(builtin.path(), apply);
   p = RunCairn(plugin.path(), apply);
   // Apply runs independent instances in parallel: the progress lines' order varies.
-  EXPECT_EQ(SortedLines(NoDurations(p.out)), SortedLines(NoDurations(b.out)));
+  EXPECT_EQ(SortedLines(MaskRunSpecific(p.out)), SortedLines(MaskRunSpecific(b.out)));
   EXPECT_EQ(p.err, b.err);
   EXPECT_EQ(p.exit_code, b.exit_code);
-  EXPECT_EQ(NoDurations(plugin.Read("terraform.tfstate")),
-            NoDurations(builtin.Read("terraform.tfstate")));
+  EXPECT_EQ(MaskRunSpecific(plugin.Read("terraform.tfstate")),
+            MaskRunSpecific(builtin.Read("terraform.tfstate")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, PluginScenarioTest, ::testing::ValuesIn(Scenarios()),
