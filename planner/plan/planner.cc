@@ -1878,7 +1878,6 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   /// Runs completion events until no job is in flight (or a second interrupt).
   /// `until_idle`: wait for every job; otherwise return after the first batch of events.
   void Pump(bool until_idle) {
-    auto last_checkpoint = std::chrono::steady_clock::now();
     for (;;) {
       if (in_flight_ == 0) return;
       if (apply_options_.interrupt && apply_options_.interrupt->Get() >= 1 && !drained_) {
@@ -1906,10 +1905,10 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
       }
       hooks_->Progress(done_jobs_, total_jobs_, in_flight_);
       if (apply_options_.checkpoint &&
-          std::chrono::steady_clock::now() - last_checkpoint >=
+          std::chrono::steady_clock::now() - last_checkpoint_ >=
               apply_options_.checkpoint_interval) {
         diags().Append(apply_options_.checkpoint(*journal_));
-        last_checkpoint = std::chrono::steady_clock::now();
+        last_checkpoint_ = std::chrono::steady_clock::now();
       }
       if (e && !until_idle) return;
     }
@@ -3126,6 +3125,9 @@ class Planner : public BodyEvaluator, public DeclaredObjects {
   size_t in_flight_ = 0;
   size_t total_jobs_ = 0;
   size_t done_jobs_ = 0;
+  /// When the journal was last compacted (or the apply began): the interval runs across
+  /// Pump calls, so a steady stream of completions does not postpone it.
+  std::chrono::steady_clock::time_point last_checkpoint_ = std::chrono::steady_clock::now();
   bool drained_ = false;
   bool abandoned_ = false;
   bool apply_deferred_ = false;

@@ -444,29 +444,25 @@ resource "test_object" "other" {
 }
 
 TEST_F(ApplyCrashTest, TheJournalIsCompactedIntoTheStateWhileApplying) {
-  // A chain of three 400 ms resources; with a checkpoint every 50 ms the state file records
-  // the first object while the apply is still working on the others.
-  work_.Write("main.tf", Header() + R"(resource "test_sleep" "a" {
-  duration_ms = 400
-}
-resource "test_sleep" "b" {
-  duration_ms = 400
-  input       = test_sleep.a.id
-}
-resource "test_sleep" "c" {
-  duration_ms = 400
-  input       = test_sleep.b.id
-}
-)");
+  // A chain of ten 40 ms resources, each finishing before the 100 ms checkpoint interval is
+  // up: the interval runs across them, and the state file records the first objects while
+  // the apply is still working on the last ones.
+  std::string config = Header();
+  for (int i = 0; i < 10; ++i) {
+    config += "resource \"test_sleep\" \"s" + std::to_string(i) + "\" {\n  duration_ms = 40\n";
+    if (i > 0) config += "  input       = test_sleep.s" + std::to_string(i - 1) + ".id\n";
+    config += "}\n";
+  }
+  work_.Write("main.tf", config);
   const fs::path log = work_.path() / "apply.log";
   pid_t pid = StartCairn(work_.path(), {"apply", "-auto-approve"}, log,
-                         {"CAIRN_CHECKPOINT_MS=50"});
+                         {"CAIRN_CHECKPOINT_MS=100"});
   ASSERT_GT(pid, 0);
   bool seen = false;
   for (int i = 0; i < 400 && !seen; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const std::string out = ReadFile(log);
-    if (out.find("test_sleep.c: Creating...") != std::string::npos) break;
+    if (out.find("test_sleep.s9: Creating...") != std::string::npos) break;
     seen = ReadFile(work_.path() / "terraform.tfstate").find("\"test_sleep\"") !=
                std::string::npos &&
            fs::exists(work_.path() / ".terraform.tfstate.journal");
@@ -476,7 +472,9 @@ resource "test_sleep" "c" {
   EXPECT_EQ(Wait(pid), 0) << ReadFile(log);
   EXPECT_FALSE(fs::exists(work_.path() / ".terraform.tfstate.journal"));
   CliResult list = RunCairn(work_.path(), {"state", "list"});
-  EXPECT_EQ(list.out, "test_sleep.a\ntest_sleep.b\ntest_sleep.c\n");
+  EXPECT_EQ(list.out,
+            "test_sleep.s0\ntest_sleep.s1\ntest_sleep.s2\ntest_sleep.s3\ntest_sleep.s4\n"
+            "test_sleep.s5\ntest_sleep.s6\ntest_sleep.s7\ntest_sleep.s8\ntest_sleep.s9\n");
 }
 
 }  // namespace
