@@ -212,7 +212,8 @@ class ApplyCrashTest : public ::testing::Test {
 
 /// 50 rounds in the suite; bench/crash/run.sh sets CAIRN_CRASH_ROUNDS=1000 (and a seed).
 TEST_F(ApplyCrashTest, KilledAtRandomMomentsLosesNothing) {
-  const int rounds = std::getenv("CAIRN_CRASH_ROUNDS") ? std::atoi(std::getenv("CAIRN_CRASH_ROUNDS")) : 50;
+  const char* rounds_env = std::getenv("CAIRN_CRASH_ROUNDS");
+  const int rounds = rounds_env ? std::atoi(rounds_env) : 50;
   const unsigned seed = std::getenv("CAIRN_CRASH_SEED")
                             ? static_cast<unsigned>(std::atol(std::getenv("CAIRN_CRASH_SEED")))
                             : 20261122u;

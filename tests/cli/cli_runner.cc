@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -48,6 +49,44 @@ std::string MaskRunSpecific(const std::string& text) {
   return std::regex_replace(
       std::regex_replace(std::regex_replace(text, after, "after Ns"), uuid, "UUID"), deposed,
       "deposed object KEY");
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+void WriteScenario(const ScratchDir& work, const fs::path& scenario) {
+  work.Write("main.tf", ReadFile(scenario / "b.tf"));
+  for (const auto& sub : fs::directory_iterator(scenario)) {
+    if (!sub.is_directory()) continue;
+    for (const auto& e : fs::recursive_directory_iterator(sub.path())) {
+      if (!e.is_regular_file()) continue;
+      work.Write(fs::relative(e.path(), scenario).generic_string(), ReadFile(e.path()));
+    }
+  }
+  work.Write("terraform.tfstate", ReadFile(scenario / "state.tfstate"));
+}
+
+std::string SortLeadingRefreshLines(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> refresh;
+  std::string rest, line;
+  bool leading = true;
+  while (std::getline(in, line)) {
+    if (leading && line.find(": Refreshing state...") != std::string::npos) {
+      refresh.push_back(line);
+      continue;
+    }
+    leading = false;
+    rest += line + "\n";
+  }
+  std::sort(refresh.begin(), refresh.end());
+  std::string out;
+  for (const std::string& r : refresh) out += r + "\n";
+  return out + rest;
 }
 
 namespace {

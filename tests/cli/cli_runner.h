@@ -49,4 +49,17 @@ std::string ReadFile(const std::filesystem::path& path);
 /// -> "UUID", and random deposed keys ("deposed object KEY").
 std::string MaskRunSpecific(const std::string& text);
 
+/// The whitespace-separated words of `text` (a scenario's `args`, a command line).
+std::vector<std::string> Words(const std::string& text);
+
+/// Writes a two-step scenario (tests/planner/render/testdata/<name>) into `work`: its b.tf as
+/// main.tf, the module directories it calls (mod/, mod_a/, ...), and state.tfstate (what
+/// terraform recorded after applying a.tf) as terraform.tfstate.
+void WriteScenario(const ScratchDir& work, const std::filesystem::path& scenario);
+
+/// The text with its leading "Refreshing state..." lines sorted: Terraform refreshes in
+/// parallel, so its order of those lines varies from run to run (Cairn prints them in the
+/// order it walks the configuration).
+std::string SortLeadingRefreshLines(const std::string& text);
+
 }  // namespace cairn::testing

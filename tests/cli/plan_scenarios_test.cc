@@ -33,55 +33,17 @@ std::vector<std::string> Scenarios() {
   return out;
 }
 
-std::vector<std::string> Words(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-/// The text with its leading "Refreshing state..." lines sorted: Terraform refreshes in
-/// parallel, so its order of those lines varies from run to run (Cairn prints them in the
-/// order it walks the configuration).
-std::string SortRefreshLines(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> refresh;
-  std::string rest, line;
-  bool leading = true;
-  while (std::getline(in, line)) {
-    if (leading && line.find(": Refreshing state...") != std::string::npos) {
-      refresh.push_back(line);
-      continue;
-    }
-    leading = false;
-    rest += line + "\n";
-  }
-  std::sort(refresh.begin(), refresh.end());
-  std::string out;
-  for (const std::string& r : refresh) out += r + "\n";
-  return out + rest;
-}
-
 class PlanScenarioTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PlanScenarioTest, PlansAsTerraformDid) {
   const fs::path dir = ScenarioRoot() / GetParam();
   ScratchDir work;
-  work.Write("main.tf", ReadFile(dir / "b.tf"));
-  // Module directories the configurations call (mod/, mod_a/, ...).
-  for (const auto& sub : fs::directory_iterator(dir)) {
-    if (!sub.is_directory()) continue;
-    for (const auto& e : fs::recursive_directory_iterator(sub.path())) {
-      if (!e.is_regular_file()) continue;
-      work.Write(fs::relative(e.path(), dir).generic_string(), ReadFile(e.path()));
-    }
-  }
-  work.Write("terraform.tfstate", ReadFile(dir / "state.tfstate"));
+  WriteScenario(work, dir);
   std::vector<std::string> args = {"plan", "-no-color"};
   for (const std::string& a : Words(ReadFile(dir / "args"))) args.push_back(a);
   CliResult r = RunCairn(work.path(), args);
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(SortRefreshLines(r.out), SortRefreshLines(ReadFile(dir / "plan.txt")));
+  EXPECT_EQ(SortLeadingRefreshLines(r.out), SortLeadingRefreshLines(ReadFile(dir / "plan.txt")));
   EXPECT_EQ(r.exit_code, 0);
   // Planning never changes the state.
   EXPECT_EQ(work.Read("terraform.tfstate"), ReadFile(dir / "state.tfstate"));
@@ -91,8 +53,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, PlanScenarioTest, ::testing::ValuesIn(Scenar
                          [](const auto& info) { return info.param; });
 
 /// The lines of `text` sorted, with the random ids terraform_data gives new objects, the
-/// random deposed keys and the durations masked: apply runs independent instances in parallel (Terraform as Cairn), so
-/// the order of its progress lines varies from run to run.
+/// random deposed keys and the durations masked: apply runs independent instances in
+/// parallel (Terraform as Cairn), so the order of its progress lines varies from run to run.
 std::vector<std::string> ApplyLines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(MaskRunSpecific(text));
@@ -117,15 +79,7 @@ class ApplyScenarioTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(ApplyScenarioTest, AppliesAsTerraformDid) {
   const fs::path dir = ScenarioRoot() / GetParam();
   ScratchDir work;
-  work.Write("main.tf", ReadFile(dir / "b.tf"));
-  for (const auto& sub : fs::directory_iterator(dir)) {
-    if (!sub.is_directory()) continue;
-    for (const auto& e : fs::recursive_directory_iterator(sub.path())) {
-      if (!e.is_regular_file()) continue;
-      work.Write(fs::relative(e.path(), dir).generic_string(), ReadFile(e.path()));
-    }
-  }
-  work.Write("terraform.tfstate", ReadFile(dir / "state.tfstate"));
+  WriteScenario(work, dir);
   std::vector<std::string> args = {"apply", "-no-color", "-auto-approve"};
   for (const std::string& a : Words(ReadFile(dir / "args"))) args.push_back(a);
   CliResult r = RunCairn(work.path(), args);

@@ -45,13 +45,6 @@ std::vector<std::string> Scenarios() {
   return out;
 }
 
-std::vector<std::string> Words(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
 /// The lines of `text`, sorted.
 std::vector<std::string> SortedLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -66,26 +59,13 @@ void InstallPlugin(const ScratchDir& work, const std::string& name, const std::s
   fs::create_symlink(target, work.path() / ".cairn" / "plugins" / name);
 }
 
-void Prepare(const ScratchDir& work, const fs::path& dir) {
-  work.Write("main.tf", ReadFile(dir / "b.tf"));
-  // Module directories the configurations call (mod/, mod_a/, ...).
-  for (const auto& sub : fs::directory_iterator(dir)) {
-    if (!sub.is_directory()) continue;
-    for (const auto& e : fs::recursive_directory_iterator(sub.path())) {
-      if (!e.is_regular_file()) continue;
-      work.Write(fs::relative(e.path(), dir).generic_string(), ReadFile(e.path()));
-    }
-  }
-  work.Write("terraform.tfstate", ReadFile(dir / "state.tfstate"));
-}
-
 class PluginScenarioTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PluginScenarioTest, BuiltInAndPluginGiveTheSameResults) {
   const fs::path dir = ScenarioRoot() / GetParam();
   ScratchDir builtin, plugin;
-  Prepare(builtin, dir);
-  Prepare(plugin, dir);
+  WriteScenario(builtin, dir);
+  WriteScenario(plugin, dir);
   InstallPlugin(plugin, "cairn-provider-terraform", CAIRN_TERRAFORM_PLUGIN);
   std::vector<std::string> extra = Words(ReadFile(dir / "args"));
 

@@ -21,19 +21,6 @@ const fs::path kReference =
     fs::path(CAIRN_SOURCE_DIR) / "tests" / "cli" / "testdata" / "provisioner_reference";
 
 
-std::vector<std::string> Words(const std::string& line) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    size_t j = line.find(' ', i);
-    if (j == std::string::npos) j = line.size();
-    if (j > i) out.push_back(line.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 class ProvisionerTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ProvisionerTest, MatchesTerraform) {
